@@ -1,0 +1,36 @@
+# zwgk — the two commands that matter: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint bench eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/zwgk screen examples/申请答复示例.txt; test $$? -le 2
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check pipeline api tests benchmarks
+	$(BIN)/ruff format --check pipeline api tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python benchmarks/bench_screen.py
+
+eval: setup
+	$(BIN)/zwgk eval-screen tests/fixtures/labelled
+
+clean:
+	rm -rf $(VENV) build *.egg-info

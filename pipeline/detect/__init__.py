@@ -1,0 +1,1 @@
+"""Detect stage: recognizers find candidate personal information in normalised text."""

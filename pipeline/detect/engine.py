@@ -1,0 +1,61 @@
+"""Run the recognizers over a document and return detections in ORIGINAL offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.document import Detection
+from pipeline.normalise import NormalisedText, normalise
+
+
+def _resolve_overlaps(detections: list[Detection]) -> list[Detection]:
+    """Keep the best of overlapping detections: higher score, then longer span.
+
+    Sensitive-category detections (HEALTH …) describe a person rather than occupy the same
+    characters as an identifier, so they never knock out, or get knocked out by, others.
+    """
+    ranked = sorted(detections, key=lambda d: (-d.score, -(d.end - d.start), d.start))
+    kept: list[Detection] = []
+    for det in ranked:
+        if any(det.overlaps(k) and _competes(det, k) for k in kept):
+            continue
+        kept.append(det)
+    kept.sort(key=lambda d: (d.start, d.end))
+    return kept
+
+
+_CATEGORY = {"HEALTH", "RELIGION", "ETHNICITY", "CRIMINAL_RECORD", "MINOR", "BIOMETRIC"}
+
+
+def _competes(a: Detection, b: Detection) -> bool:
+    return (a.entity in _CATEGORY) == (b.entity in _CATEGORY)
+
+
+class DetectionEngine:
+    """Holds the recognizers; ``detect`` is the whole detect stage for one document."""
+
+    def __init__(self, recognizers: Sequence[Recognizer], exclusion_finder=None) -> None:  # type: ignore[no-untyped-def]
+        self.recognizers = list(recognizers)
+        self.exclusion_finder = exclusion_finder
+
+    def detect_normalised(self, source: NormalisedText) -> tuple[DetectContext, list[Detection]]:
+        """Detections in normalised offsets, plus the context (for the decide stage)."""
+        ctx = DetectContext(source)
+        if self.exclusion_finder is not None:
+            ctx.exclusions = self.exclusion_finder(source.text)
+        found: list[Detection] = []
+        for recognizer in self.recognizers:
+            found.extend(recognizer.analyze(ctx))
+        return ctx, _resolve_overlaps(found)
+
+    def detect(self, text: str) -> list[Detection]:
+        """Detections for ``text`` with offsets into ``text`` itself."""
+        source = normalise(text)
+        _, found = self.detect_normalised(source)
+        return [to_original(source, d) for d in found]
+
+
+def to_original(source: NormalisedText, det: Detection) -> Detection:
+    start, end = source.span_to_original(det.start, det.end)
+    return Detection(det.entity, start, end, det.score, det.recognizer, det.explanation, det.attrs)

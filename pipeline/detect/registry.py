@@ -1,0 +1,51 @@
+"""The default set of recognizers, in one place.
+
+Imports happen inside :func:`default_recognizers` so that importing the package stays cheap.
+"""
+
+from __future__ import annotations
+
+from pipeline.detect.base import Recognizer
+
+
+def default_recognizers() -> list[Recognizer]:
+    """Every built-in recognizer, ready to use."""
+    from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
+    from pipeline.detect.recognizers.bank_card_recognizer import BankCardRecognizer
+    from pipeline.detect.recognizers.id_card_recognizer import IdCardRecognizer
+    from pipeline.detect.recognizers.license_plate_recognizer import LicensePlateRecognizer
+    from pipeline.detect.recognizers.online_id_recognizer import (
+        EmailRecognizer,
+        IpAddressRecognizer,
+        QQRecognizer,
+        WechatRecognizer,
+    )
+    from pipeline.detect.recognizers.passport_recognizer import PassportRecognizer
+    from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
+    from pipeline.detect.recognizers.phone_recognizer import LandlineRecognizer, MobileRecognizer
+    from pipeline.detect.recognizers.roster_recognizer import RosterRecognizer
+    from pipeline.detect.recognizers.sensitive_recognizer import SensitiveCategoryRecognizer
+
+    return [
+        IdCardRecognizer(),
+        MobileRecognizer(),
+        LandlineRecognizer(),
+        BankCardRecognizer(),
+        EmailRecognizer(),
+        QQRecognizer(),
+        WechatRecognizer(),
+        IpAddressRecognizer(),
+        PassportRecognizer(),
+        LicensePlateRecognizer(),
+        RosterRecognizer(),
+        PersonRecognizer(),
+        AddressRecognizer(),
+        SensitiveCategoryRecognizer(),
+    ]
+
+
+def default_exclusion_finder():  # type: ignore[no-untyped-def]
+    """The function that marks spans known not to be personal information."""
+    from pipeline.detect.recognizers.exclusions import find_exclusions
+
+    return find_exclusions

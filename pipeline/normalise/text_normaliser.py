@@ -1,0 +1,104 @@
+"""Normalise text for matching while keeping a map back to the original offsets.
+
+Steps, in order:
+
+1. a length-preserving character map (``data/char_map.tsv``): full-width → half-width
+   (NFKC), traditional → simplified (OpenCC's single-character table), odd spaces → space;
+2. deletions, each recorded in the offset map: zero-width characters, the pinyin that some
+   mirrors insert after characters (``關(guān)于`` → ``关于``), and spaces or hyphens inside
+   digit groups shaped like a phone, ID or card number (``138 1234 5678``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.normalise.offset_map import OffsetMap
+
+_DATA = Path(__file__).with_name("data")
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# Pinyin in brackets right after a Chinese character, carrying at least one tone mark.
+_PINYIN = re.compile(
+    rf"(?<=[\u3400-\u9fff])\((?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}\)"
+)
+_SEP = r"[ \-]"
+# Digit groups split by single separators, shaped like the numbers we look for.
+_SPLIT_DIGITS = re.compile(
+    r"(?<![0-9])(?:"
+    rf"(?:\+?86{_SEP})?1[3-9][0-9]{_SEP}[0-9]{{4}}{_SEP}[0-9]{{4}}"  # mobile 3-4-4
+    rf"|[1-9][0-9]{{5}}{_SEP}[0-9]{{8}}{_SEP}[0-9]{{3}}[0-9Xx]"  # ID 6-8-4
+    rf"|[1-9][0-9]{{5}}{_SEP}[0-9]{{4}}{_SEP}[0-9]{{4}}{_SEP}[0-9]{{3}}[0-9Xx]"  # ID 6-4-4-4
+    rf"|[0-9]{{4}}(?:{_SEP}[0-9]{{4}}){{3}}(?:{_SEP}?[0-9]{{1,3}})?"  # card 4-4-4-4(-3)
+    rf"|[0-9](?: [0-9]){{10,18}}"  # every digit spaced
+    r")(?![0-9])"
+)
+_SEP_INSIDE = re.compile(_SEP)
+
+
+@cache
+def char_table() -> dict[int, int]:
+    """The ``str.translate`` table built from ``data/char_map.tsv``."""
+    table: dict[int, int] = {}
+    with (_DATA / "char_map.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            src, dst = line.split("\t")
+            table[int(src, 16)] = int(dst, 16)
+    for ch in _ZERO_WIDTH:
+        table.pop(ord(ch), None)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Original text, its normalised form and the map between them."""
+
+    original: str
+    text: str
+    offsets: OffsetMap
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.span_to_original(start, end)
+
+
+def _deletions(mapped: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if any(ch in mapped for ch in _ZERO_WIDTH):
+        spans.extend((m.start(), m.end()) for m in re.finditer(f"[{_ZERO_WIDTH}]", mapped))
+    if "(" in mapped:
+        spans.extend((m.start(), m.end()) for m in _PINYIN.finditer(mapped))
+    for m in _SPLIT_DIGITS.finditer(mapped):
+        base = m.start()
+        # keep the "+86" prefix separator: only separators between digits go
+        spans.extend(
+            (base + s.start(), base + s.end()) for s in _SEP_INSIDE.finditer(m.group())
+        )
+    spans.sort()
+    return spans
+
+
+def normalise(original: str) -> NormalisedText:
+    """Normalise ``original``; offsets of the result map back to it exactly."""
+    mapped = original.translate(char_table())
+    deletions = _deletions(mapped)
+    if not deletions:
+        return NormalisedText(original, mapped, OffsetMap.identity(len(original)))
+    kept: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    pos = 0
+    for start, end in deletions:
+        if start < pos:  # overlapping deletions (cannot happen today; stay safe)
+            start = pos
+        if start > pos:
+            kept.append((pos, start))
+            pieces.append(mapped[pos:start])
+        pos = max(pos, end)
+    kept.append((pos, len(mapped)))
+    pieces.append(mapped[pos:])
+    return NormalisedText(original, "".join(pieces), OffsetMap(kept, len(original)))
