@@ -1,0 +1,1 @@
+"""Batch stage: one per-batch function and the runners that call it."""

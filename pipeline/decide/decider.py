@@ -1,0 +1,71 @@
+"""Decide stage: each detection gets a role, a rule, an action and an explanation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
+from pipeline.decide.roles import RoleCue, RoleResolver, sentence_around
+from pipeline.decide.rule_schema import Rule, RuleError, load_pack, rules_dir
+from pipeline.document import Detection
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Why a detection gets its action (normalised offsets still, like the detection)."""
+
+    detection: Detection
+    rule: Rule
+    role: RoleCue
+
+
+class Decider:
+    """Applies the rule packs: first matching rule wins, packs in file-name order."""
+
+    def __init__(self, rules: list[Rule], doc_types: DocTypeClassifier, roles: RoleResolver):
+        if not rules:
+            raise RuleError("没有可用的处理规则")
+        self.rules = rules
+        self.doc_types = doc_types
+        self.roles = roles
+
+    @classmethod
+    def from_dir(cls, directory: Path | None = None) -> Decider:
+        """Load every ``*.yaml`` rule pack in ``directory`` (besides doc types and roles)."""
+        directory = directory or rules_dir()
+        rules: list[Rule] = []
+        for path in sorted(directory.glob("*.yaml")):
+            if path.name in {"doc_types.yaml", "roles.yaml"}:
+                continue
+            rules.extend(load_pack(path).rules)
+        return cls(
+            rules,
+            DocTypeClassifier.from_yaml(directory / "doc_types.yaml"),
+            RoleResolver.from_yaml(directory / "roles.yaml"),
+        )
+
+    def doc_type(self, text: str) -> DocTypeGuess:
+        return self.doc_types.classify(text)
+
+    def decide(
+        self,
+        text: str,
+        detections: list[Detection],
+        doc_type: str,
+        rosters: list[tuple[int, int]],
+    ) -> list[Decision]:
+        """Decisions for detections over normalised ``text``."""
+        out = []
+        for det in detections:
+            role = self.roles.resolve(text, det, doc_type, rosters)
+            sentence = sentence_around(text, det.start, det.end)
+            rule = self.first_rule(det, role.role, doc_type, sentence)
+            out.append(Decision(det, rule, role))
+        return out
+
+    def first_rule(self, det: Detection, role: str, doc_type: str, sentence: str) -> Rule:
+        for rule in self.rules:
+            if rule.applies(det.entity, role, doc_type, det.attrs, det.score, sentence):
+                return rule
+        raise RuleError(f"没有规则适用于 {det.entity}（请在规则包末尾保留兜底规则）")

@@ -1,0 +1,70 @@
+"""Document type (文种/场景) from title and body keywords, as configured in doc_types.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
+
+TITLE_WINDOW = 300
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    id: str
+    name: str
+    title: tuple[str, ...]
+    body: tuple[str, ...]
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocTypeGuess:
+    id: str
+    name: str
+    score: int
+    cues: tuple[str, ...]
+
+
+OTHER = DocTypeGuess("other", "其他", 0, ())
+
+
+class DocTypeClassifier:
+    """Scores every configured type; the best one at or above ``min_score`` wins."""
+
+    def __init__(self, types: list[DocType], min_score: int) -> None:
+        self.types = types
+        self.min_score = min_score
+
+    @classmethod
+    def from_yaml(cls, path: Path | None = None) -> DocTypeClassifier:
+        path = path or rules_dir() / "doc_types.yaml"
+        data = load_yaml(path)
+        types = []
+        for raw in data.get("doc_types") or []:
+            if not isinstance(raw, dict) or not raw.get("id") or not raw.get("title"):
+                raise RuleError(f"{path.name}: 每个文种都需要 id 和 title 关键词")
+            types.append(
+                DocType(
+                    str(raw["id"]),
+                    str(raw.get("name", raw["id"])),
+                    tuple(raw.get("title") or ()),
+                    tuple(raw.get("body") or ()),
+                    tuple(raw.get("examples") or ()),
+                )
+            )
+        return cls(types, int(data.get("min_score", 3)))
+
+    def classify(self, text: str) -> DocTypeGuess:
+        """The document type of normalised ``text`` with the cues that decided it."""
+        head = text[:TITLE_WINDOW]
+        best = OTHER
+        for t in self.types:
+            cues = [w for w in t.title if w in head]
+            score = 3 * len(cues)
+            body_cues = [w for w in t.body if w in text]
+            score += len(body_cues)
+            if score >= self.min_score and score > best.score:
+                best = DocTypeGuess(t.id, t.name, score, tuple(cues + body_cues))
+        return best

@@ -1,0 +1,110 @@
+"""Whose information is it? The owner's role from cues, as configured in roles.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
+from pipeline.document import Detection
+
+_SENTENCE_END = re.compile(r"[。;；!?！？\n]")
+
+#: How a person recognizer's own cue kind translates into a role.
+CUE_KIND_ROLE = {
+    "private": "private",
+    "party": "party",
+    "official": "official",
+    "post": "official",
+    "editor": "official",
+    "contact": "contact",
+    "helper": "helper",
+    "beneficiary": "beneficiary",
+}
+PUBLICITY_DOC_TYPES = frozenset(
+    {"subsidy_publicity", "land_compensation", "recruitment_result", "poverty_alleviation"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    role: str
+    cue: str
+
+
+class RoleResolver:
+    """Finds the nearest role cue before a finding (and right after a name)."""
+
+    def __init__(self, before: dict[str, str], after: dict[str, str], window: int) -> None:
+        self.window = window
+        self._before = before
+        self._after = after
+        self._before_re = _alternation(before)
+        self._after_re = _alternation(after)
+
+    @classmethod
+    def from_yaml(cls, path: Path | None = None) -> RoleResolver:
+        path = path or rules_dir() / "roles.yaml"
+        data = load_yaml(path)
+        before: dict[str, str] = {}
+        after: dict[str, str] = {}
+        for raw in data.get("roles") or []:
+            if not isinstance(raw, dict) or not raw.get("id"):
+                raise RuleError(f"{path.name}: 每个角色都需要 id")
+            for cue in raw.get("before") or []:
+                before.setdefault(str(cue), str(raw["id"]))
+            for cue in raw.get("after") or []:
+                after.setdefault(str(cue), str(raw["id"]))
+        return cls(before, after, int(data.get("window", 40)))
+
+    def resolve(
+        self,
+        text: str,
+        det: Detection,
+        doc_type: str,
+        rosters: list[tuple[int, int]],
+    ) -> RoleCue:
+        """The role of the person a detection (normalised offsets) belongs to."""
+        if det.entity == "PERSON":
+            kind = det.attrs.get("cue_kind")
+            if kind in CUE_KIND_ROLE:
+                return RoleCue(CUE_KIND_ROLE[kind], str(det.attrs.get("cue") or kind))
+            m = self._after_re.match(text, det.end, det.end + 6)
+            if m:
+                return RoleCue(self._after[m.group()], m.group())
+        if any(s <= det.start < e for s, e in rosters):
+            role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
+            return RoleCue(role, "名单表格")
+        lo = max(0, det.start - self.window)
+        window = text[lo : det.start]
+        ends = list(_SENTENCE_END.finditer(window))
+        if ends:
+            window = window[ends[-1].end() :]
+        last = None
+        for last in self._before_re.finditer(window):  # noqa: B007 - keep the nearest
+            pass
+        if last is not None:
+            return RoleCue(self._before[last.group()], last.group())
+        return RoleCue("unknown", "")
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = 80) -> str:
+    """The sentence containing ``text[start:end]`` (bounded by ``reach`` characters)."""
+    lo = max(0, start - reach)
+    left = text[lo:start]
+    ends = list(_SENTENCE_END.finditer(left))
+    if ends:
+        left = left[ends[-1].end() :]
+    right = text[end : end + reach]
+    m = _SENTENCE_END.search(right)
+    if m:
+        right = right[: m.start()]
+    return left + text[start:end] + right
+
+
+def _alternation(words: dict[str, str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered))
