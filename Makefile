@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/zwgk screen examples/申请答复示例.txt; test $$? -le 2
+	$(BIN)/zwgk screen examples/disclosure_reply.txt examples/subsidy_publicity.html; test $$? -le 2
+	$(BIN)/zwgk redact examples/disclosure_reply.txt -o -
 
 test: setup
 	$(BIN)/python -m pytest
