@@ -49,9 +49,9 @@ class DocTypeClassifier:
                 DocType(
                     str(raw["id"]),
                     str(raw.get("name", raw["id"])),
-                    tuple(raw.get("title") or ()),
-                    tuple(raw.get("body") or ()),
-                    tuple(raw.get("examples") or ()),
+                    tuple(str(w) for w in raw.get("title") or ()),
+                    tuple(str(w) for w in raw.get("body") or ()),
+                    tuple(str(w) for w in raw.get("examples") or ()),
                 )
             )
         return cls(types, int(data.get("min_score", 3)))

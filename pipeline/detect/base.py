@@ -33,6 +33,9 @@ class DetectContext:
     #: Spans (normalised offsets) known NOT to be personal information, e.g. 文号, hotlines,
     #: organisation codes, already-masked values. Filled by the exclusion pass.
     exclusions: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Regions recognizers mark for later stages, as (kind, start, end, info) in normalised
+    #: offsets, e.g. ("roster", row_start, row_end, header_line_text) for a roster row.
+    annotations: list[tuple[str, int, int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

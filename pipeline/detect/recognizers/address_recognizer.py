@@ -1,0 +1,187 @@
+"""Person-level addresses: down to road + number (+ building/unit/room) or village group.
+
+An address is anchored on its fine tail (梅山南路12号3栋2单元501室, 新河村3组, 小区3栋…),
+then extended to the left over a residence cue (家住, 住址:), gazetteer divisions
+(安徽省六安市金安区) and a township/street (干汊河镇, 三里桥街道). A bare place name is never
+an address finding. ``keep_until_at`` marks where the township/street level ends: the masker
+keeps the text up to there (舒城县干汊河镇***).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.detect.recognizers.gazetteer import gazetteer
+from pipeline.document import Detection
+
+_CJK = "\u4e00-\u9fff"
+_NUM = r"[0-9]+(?:-[0-9]+)?"
+_CNUM = "[0-9一二三四五六七八九十百零〇]+"
+_PARTS = rf"(?:{_CNUM}(?:栋|幢|号楼|座))?(?:{_NUM}单元)?(?:{_NUM}(?:层|楼))?(?:{_NUM}(?:室|户|号))?"
+_ANCHOR_RE = re.compile(
+    rf"(?P<road>(?:大道|大街|胡同|路|街|巷|弄)(?:{_CNUM}(?:段|巷|弄))?{_NUM}号院?{_PARTS})"
+    rf"|(?P<village>村(?:委会)?(?:{_CNUM}(?:村民小组|组|队|社)|[{_CJK}]{{1,3}}村民小组))"
+    rf"|(?P<estate>(?:小区|花园|公寓|大厦|家园|新村|苑)(?:{_CNUM}(?:栋|幢|号楼|座)){_PARTS})"
+)
+_CUE_TEXT = (
+    "家庭住址 家庭地址 现住址 户籍地址 居住地址 通讯地址 通信地址 联系地址 办公地址 单位地址 "
+    "住址 地址 住所 家住 现住 居住在 居住于 户籍地"
+)
+CUES = tuple(_CUE_TEXT.split())
+_CUE_RE = re.compile("(" + "|".join(sorted(CUES, key=len, reverse=True)) + ")[:]?[ ]?")
+_RESIDENCE_CUES = frozenset(CUES) - {
+    "办公地址",
+    "单位地址",
+    "通讯地址",
+    "通信地址",
+    "联系地址",
+    "地址",
+}
+_TOWN_RE = re.compile(rf"[{_CJK}]{{1,6}}?(?:街道办事处|街道|镇|乡|苏木)")
+_TOWN_SUFFIX_RE = re.compile("街道办事处|街道|镇|乡")
+_VILLAGE_END_RE = re.compile(rf"[{_CJK}]{{1,8}}?(?:村民小组|村|社区|小区)")
+#: Characters that cannot be inside a road/village/township name (end the leftward scan).
+_STOP = frozenset("在于住至到为是的和与及或从自向对将把被其该户系位址,、:;。!?")
+_WINDOW = 30
+_UNITS = (
+    "村民小组",
+    "号楼",
+    "单元",
+    "室",
+    "户",
+    "层",
+    "楼",
+    "号",
+    "栋",
+    "幢",
+    "座",
+    "组",
+    "队",
+    "社",
+)
+
+
+def _finest(tail: str) -> str:
+    for unit in _UNITS:
+        if tail.endswith(unit):
+            return "号" if unit == "号楼" else unit
+    return tail[-1]
+
+
+def _name_start(text: str, end: int, floor: int, limit: int) -> int:
+    """Scan left from ``end`` over name characters (at most ``limit``), not below ``floor``."""
+    s = end
+    while s > floor and end - s < limit and "\u4e00" <= text[s - 1] <= "\u9fff":
+        if text[s - 1] in _STOP:
+            break
+        s -= 1
+    return s
+
+
+def keep_until(text: str, start: int, end: int) -> int:
+    """Where the division/township prefix of the address ``text[start:end]`` ends."""
+    chain = gazetteer().chain_at(text, start)
+    j = chain[-1].end if chain and chain[-1].end < end else start
+    t = _TOWN_RE.match(text, j, end)
+    return t.end() if t is not None and t.end() < end else j
+
+
+def finest_unit(address: str) -> str:
+    """The finest unit an address names (室, 号, 组 …)."""
+    return _finest(address)
+
+
+class AddressRecognizer(Recognizer):
+    """ADDRESS: residence, registered and office addresses at person level."""
+
+    name = "address_rules"
+    entities = ("ADDRESS",)
+
+    def analyze(self, ctx: DetectContext) -> list[Detection]:
+        text = ctx.text
+        out: list[Detection] = []
+        last_end = -1
+        for m in _ANCHOR_RE.finditer(text):
+            det = self._from_anchor(text, m)
+            if det is None or det.start < last_end or ctx.excluded(det.start, det.end):
+                continue
+            out.append(det)
+            last_end = det.end
+        out.extend(self._cue_only(ctx, out))
+        out.sort(key=lambda d: d.start)
+        return out
+
+    def _prefix(self, text: str, floor: int, k: int) -> tuple[int, int | None, int | None]:
+        """(address start, end of the division chain, end of the township) left of ``k``."""
+        gaz = gazetteer()
+        chain_end: int | None = None
+        start = -1
+        for i in range(floor, k):
+            chain = gaz.chain_at(text, i)
+            if chain and chain[-1].end < k:
+                start, chain_end = i, chain[-1].end
+                break
+        town_end: int | None = None
+        if chain_end is not None:
+            t = _TOWN_RE.match(text, chain_end, k)
+            if t is not None and t.end() < k:
+                town_end = t.end()
+            return start, chain_end, town_end
+        t = _TOWN_SUFFIX_RE.search(text, floor, k)
+        if t is not None and t.end() < k:
+            s = _name_start(text, t.start(), floor, 5)
+            if s < t.start():
+                return s, None, t.end()
+        return -1, None, None
+
+    def _from_anchor(self, text: str, m: re.Match[str]) -> Detection | None:
+        k = m.start()
+        floor = k
+        while floor > max(0, k - _WINDOW) and (
+            "\u4e00" <= text[floor - 1] <= "\u9fff" or text[floor - 1] in ": "
+        ):
+            floor -= 1
+        cue = None
+        for c in _CUE_RE.finditer(text, floor, k):
+            cue, floor = c.group(1), c.end()
+        start, chain_end, town_end = self._prefix(text, floor, k)
+        name_from = town_end or chain_end
+        if name_from is None:
+            start = _name_start(text, k, floor, 6)
+            name_from = start
+        if k - name_from < 1 or k - name_from > 14:
+            return None
+        if cue is not None and cue in _RESIDENCE_CUES and start > floor:
+            start = floor  # 家住 + an address that begins with an unknown place name
+        keep = town_end or chain_end or start
+        score = 0.85 if (cue or chain_end or town_end) else 0.7
+        attrs = {"keep_until_at": keep, "finest": _finest(m.group()), "cue": cue}
+        why = "详细地址" + (f"(线索:{cue})" if cue else "")
+        return Detection("ADDRESS", start, m.end(), score, self.name, why, attrs)
+
+    def _cue_only(self, ctx: DetectContext, found: list[Detection]) -> list[Detection]:
+        """家住/住址 + division/township + village or estate (no group or number)."""
+        text, out = ctx.text, []
+        for c in _CUE_RE.finditer(text):
+            cue = c.group(1)
+            if cue not in _RESIDENCE_CUES:
+                continue
+            pos = c.end()
+            chain = gazetteer().chain_at(text, pos)
+            j = chain[-1].end if chain else pos
+            t = _TOWN_RE.match(text, j, j + 10)
+            town_end = t.end() if t is not None else None
+            if not chain and town_end is None:
+                continue
+            v = _VILLAGE_END_RE.match(text, town_end or j, (town_end or j) + 12)
+            if v is None:
+                continue
+            s, e = pos, v.end()
+            if any(d.start < e and s < d.end for d in found) or ctx.excluded(s, e):
+                continue
+            keep = town_end or j
+            finest = "村" if v.group().endswith(("村", "村民小组")) else v.group()[-2:]
+            attrs = {"keep_until_at": keep, "finest": finest, "cue": cue}
+            out.append(Detection("ADDRESS", s, e, 0.8, self.name, f"住址(线索:{cue})", attrs))
+        return out

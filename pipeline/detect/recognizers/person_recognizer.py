@@ -1,0 +1,301 @@
+"""Rule-based person-name recognizer: surnames, jieba person tags and context cues.
+
+Three routes, best score kept per span:
+
+* a cue word before the name (联系人:王训涛、王鹏 / 申请人张三 / 局长李明华) or a post after it
+  (李明华局长 / 王小明同志): 0.9 when jieba also tags the name as a person, else 0.8;
+* a jieba person token (``nr``/``nrfg``/``nrt``) that starts with a surname, is not a
+  dictionary word and has no cue: 0.55 (the decide stage reviews these);
+* judicial-style masked names (张某, 李某某): 0.85, ``masked_form=True``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from pipeline.detect.base import DetectContext, Recognizer, Token
+from pipeline.detect.recognizers.gazetteer import gazetteer
+from pipeline.document import Detection
+
+
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿"
+    "关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华"
+    "喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗"
+    "瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠"
+    "惠荆乐冀郁胥南班储栗燕楚鄢谌奚粟冼蔺闻厉伊仝郜阚权帅屠朴盖廉禹井祖漆巴卿狄宣晋初容扈晁"
+    "芮阙浦戈伏鹿薄邸雍辜羊裘亓邰赫杭宿逯隆茹诸慕亢嵇湛宾戎勾茅揭尉冶束檀昝衡尧习寿"
+)
+COMPOUND_SURNAMES = frozenset(
+    _words(
+        "欧阳 司徒 诸葛 上官 皇甫 东方 慕容 令狐 夏侯 尉迟 公孙 长孙 "
+        "宇文 司马 端木 西门 南宫 独孤 百里 呼延 轩辕 万俟 闻人 澹台 "
+        "公冶 太史 申屠 钟离 赫连 淳于 单于 濮阳 拓跋 第五 "
+    )
+)
+NR_POS = frozenset({"nr", "nrfg", "nrt"})
+
+_PRIVATE = _words(
+    "被申请人 申请人 当事人 户主 投诉人 举报人 来信人 信访人 反映人 "
+    "求助人 被执行人 被处罚人 被举报人 被投诉人 受害人 承租人 监护人 "
+    "委托人 代理人 姓名 户主姓名 救助对象 患者 "
+)
+_OFFICIAL = _words("法定代表人 负责人 项目负责人 经办人 帮扶责任人 主要负责人 ")
+_EDITOR = _words("责任编辑 审核人 审核 编辑 校对 签发人 签发 审稿 核稿 拟稿人 拟稿 撰稿 ")
+_POSTS = _words(
+    "局长 副局长 主任 副主任 书记 副书记 科长 副科长 处长 副处长 县长 "
+    "副县长 市长 副市长 区长 副区长 镇长 副镇长 乡长 副乡长 村主任 "
+    "村支书 支书 组长 副组长 厅长 副厅长 部长 副部长 院长 副院长 所长 "
+    "站长 队长 主席 副主席 董事长 总经理 经理 校长 馆长 社长 主编 "
+    "调研员 专员 "
+)
+_HONORIFICS = _words("同志 先生 女士 ")
+
+CUE_KINDS: dict[str, str] = {
+    **{c: "private" for c in _PRIVATE},
+    **{c: "official" for c in _OFFICIAL},
+    "联系人": "contact",
+    **{c: "editor" for c in _EDITOR},
+    **{c: "post" for c in _POSTS + _HONORIFICS},
+}
+#: Cue words that are also ordinary verbs: the name needs a colon/space or a person tag.
+_WEAK_CUES = frozenset({"审核", "编辑", "校对", "签发", "审稿", "核稿", "拟稿", "撰稿", "姓名"})
+_BEFORE_CUES = frozenset(c for c in CUE_KINDS if c not in _HONORIFICS)
+_AFTER_CUES = frozenset(_POSTS + _HONORIFICS)
+
+_CUE_RE = re.compile("(" + "|".join(sorted(CUE_KINDS, key=len, reverse=True)) + ")([:]?[ \t]{0,2})")
+#: Characters that end a given name (function words, posts, punctuation-like words).
+STOP_GIVEN = frozenset(
+    "的了于在和与及或等是为向对将把被到从自由经因已也都就还并而且但即系其之所以同"
+    "先女局主任记科处县市镇乡区省村组副电话号码联系年提出反映申请称说"
+)
+#: Last characters of places and organisations that jieba sometimes tags as person names.
+PLACE_SUFFIX = frozenset(
+    "区县市省州镇乡村路街巷井局委办厅部院所站队社馆园港湾岛庄屯寨营堡桥湖河厂矿场店周"
+)
+#: Surname characters that are far more often something else at the start of a word.
+_NO_CUE_SURNAME = frozenset("于惠时明全成应向常文高安万方")
+#: Out-of-dictionary tokens jieba tags as names in policy text.
+NO_CUE_BLOCK = frozenset(
+    _words(
+        "习近平 毛泽东 邓小平 江泽民 胡锦涛 "  # in 思想/理论 names of policy preambles
+        "于民 林权 惠企 雷语 小微 双微 鲁发 农惠农 范围广 许可证 古建筑 "
+        "农家乐 古文化 权分立 金字塔 胡萝卜 吉普车 金刚石 石英砂 白玉兰 "
+        "杜鹃花 马尾松 胡杨林 黄鹤楼 伊拉克 莫斯科 季后赛 "
+    )
+)
+_MASKED_RE = re.compile(
+    "(" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])(某某|某)"
+    "(?![种些个类项地处方面部单企公市县区乡镇村年月日天时件位人家省国机局])"
+)
+_ENUM_SEPS = frozenset("、,和及与 ")
+_DOC_NO_NEXT = frozenset("〔[(【")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def surname_len(text: str, pos: int) -> int:
+    """2 for a compound surname at ``pos``, 1 for a single one, 0 otherwise."""
+    if text[pos : pos + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[pos : pos + 1] in SURNAMES else 0
+
+
+@cache
+def _has_word(word: str) -> bool:
+    import rjieba
+
+    return bool(rjieba.has_word(word))
+
+
+def is_name_token(tok: Token, text: str) -> bool:
+    """A jieba person token that looks like a real name even without a cue."""
+    w = tok.word
+    if tok.pos not in NR_POS or not 2 <= len(w) <= 4:
+        return False
+    sl = surname_len(w, 0)
+    if not sl or not sl + 1 <= len(w) <= sl + 2 or (sl == 1 and w[0] in _NO_CUE_SURNAME):
+        return False
+    if w[-1] in PLACE_SUFFIX or w[-1] == "人" or w in NO_CUE_BLOCK or w in CUE_KINDS:
+        return False
+    if "某" in w:
+        return False
+    if not all(is_cjk(c) for c in w) or text[tok.end : tok.end + 1] in _DOC_NO_NEXT:
+        return False
+    if len(w) < 3 and _has_word(w):
+        return False  # two-character dictionary words tagged nr: 权威, 阳光, 许可, 杜绝 …
+    return gazetteer().level(w) is None
+
+
+def _best_per_cluster(dets: list[Detection]) -> list[Detection]:
+    """Of mutually overlapping detections keep the best (score, then length)."""
+    dets.sort(key=lambda d: (d.start, -d.end))
+    out: list[Detection] = []
+    best: Detection | None = None
+    cluster_end = -1
+    for d in dets:
+        if best is not None and d.start >= cluster_end:
+            out.append(best)
+            best = None
+        if best is None:
+            best, cluster_end = d, d.end
+            continue
+        cluster_end = max(cluster_end, d.end)
+        if (d.score, d.end - d.start) > (best.score, best.end - best.start):
+            best = d
+    if best is not None:
+        out.append(best)
+    return out
+
+
+class _Tokens:
+    """Token lookup by character offset (bisect over token starts)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def index_at(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def at(self, pos: int) -> Token | None:
+        i = self.index_at(pos)
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+
+def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool, bool]:
+    """(acceptable, person-tagged) for a candidate name ``[s, e)``.
+
+    ``floor``: a token starting before ``s`` but not before ``floor`` (the cue blended into
+    the name by jieba, 投诉|人方) is accepted.
+    """
+    first = toks.at(s)
+    last = toks.at(e - 1)
+    if first is None or last is None:
+        return False, False
+    if first.start < s and (first.start < floor or first.pos in NR_POS):
+        return False, False
+    if last.end > e and last.pos not in NR_POS:
+        return False, False  # the name would cut an ordinary word in two
+    if first.start == s and first.pos not in NR_POS and s + surname_len(text, s) < first.end < e:
+        return False, False  # the surname starts an ordinary word (单位|要)
+    i, j = toks.index_at(s), toks.index_at(e - 1)
+    covering = toks.tokens[i : j + 1]
+    tagged = any(t.pos in NR_POS for t in covering)
+    if len(covering) == 1 and first.start == s and last.end == e:
+        w = first.word
+        if not tagged or w[-1] in PLACE_SUFFIX or w in gazetteer().full:
+            return False, False  # one ordinary word (单位, 应当, 高新区)
+    return True, tagged
+
+
+def _given_end(text: str, s: int, sl: int) -> int:
+    e, limit = s + sl, min(len(text), s + sl + 2)
+    while e < limit and is_cjk(text[e]) and text[e] not in STOP_GIVEN:
+        e += 1
+    return e
+
+
+class PersonRecognizer(Recognizer):
+    """PERSON from surnames, jieba person tags and context cues."""
+
+    name = "person_rules"
+    entities = ("PERSON",)
+
+    def analyze(self, ctx: DetectContext) -> list[Detection]:
+        text = ctx.text
+        found: dict[tuple[int, int], Detection] = {}
+        toks: _Tokens | None = None
+
+        def add(s: int, e: int, score: float, cue: str | None, via: str, **extra: object) -> None:
+            if ctx.excluded(s, e):
+                return
+            kind = CUE_KINDS.get(cue) if cue else None
+            attrs = {"cue": cue, "cue_kind": kind, "via": via, **extra}
+            why = f"姓名(线索:{cue})" if cue else "姓名(分词人名)"
+            old = found.get((s, e))
+            if old is None or old.score < score:
+                found[(s, e)] = Detection("PERSON", s, e, score, self.name, why, attrs)
+
+        for m in _MASKED_RE.finditer(text):
+            s = m.start()
+            if s and _has_word(text[s - 1 : s + 1]):
+                continue  # 属于某种: the surname char belongs to the word before
+            add(s, m.end(), 0.85, None, "masked", masked_form=True)
+
+        for m in _CUE_RE.finditer(text):
+            if toks is None:
+                toks = _Tokens(ctx.tokens)
+            self._cue(text, toks, m, add)
+
+        for tok in ctx.tokens:
+            if tok.pos in NR_POS and is_name_token(tok, text):
+                add(tok.start, tok.end, 0.55, None, "nr")
+        return _best_per_cluster(list(found.values()))
+
+    def _cue(self, text: str, toks: _Tokens, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+        cue, sep = m.group(1), m.group(2)
+        if cue in _BEFORE_CUES:
+            pos, floor, strict = m.end(), m.start(), cue in _WEAK_CUES and not sep
+            for _ in range(12):  # the name and an enumeration after it (王训涛、王鹏)
+                masked = _MASKED_RE.match(text, pos)
+                if masked is not None:
+                    s, e = masked.span()
+                    add(s, e, 0.9, cue, "masked", masked_form=True)
+                else:
+                    hit = self._after(text, toks, pos, floor)
+                    if hit is None or (strict and not hit[2]):
+                        break
+                    s, e, tagged = hit
+                    if text[e : e + 1] in ("*", "×"):
+                        break  # already de-identified (王*军)
+                    add(s, e, 0.9 if tagged else 0.8, cue, "cue")
+                if text[e : e + 1] not in _ENUM_SEPS or CUE_KINDS[cue] == "post":
+                    break
+                pos, floor, strict = e + 1, e + 1, text[e] in ", " or strict
+        if cue in _AFTER_CUES:
+            hit = self._before(text, toks, m.start())
+            if hit is not None:
+                s, e, tagged = hit
+                add(s, e, 0.9 if tagged else 0.8, cue, "cue")
+
+    @staticmethod
+    def _after(text: str, toks: _Tokens, s: int, floor: int) -> tuple[int, int, bool] | None:
+        sl = surname_len(text, s)
+        if not sl:
+            return None
+        e = _given_end(text, s, sl)
+        if e == s + sl:
+            return None
+        ok, tagged = _name_ok(text, toks, s, e, floor)
+        if not ok and e - s > sl + 1:
+            ok, tagged = _name_ok(text, toks, s, e - 1, floor)
+            e -= 1
+        return (s, e, tagged) if ok else None
+
+    @staticmethod
+    def _before(text: str, toks: _Tokens, e: int) -> tuple[int, int, bool] | None:
+        last = toks.at(e - 1)
+        if last is None or last.end != e:
+            return None  # 负责同志: the post is part of a bigger word
+        for size in (4, 3, 2):
+            s = e - size
+            if s < 0 or toks.at(s) is None or toks.at(s).start != s:  # type: ignore[union-attr]
+                continue
+            sl = surname_len(text, s)
+            if not sl or not sl + 1 <= size <= sl + 2 or _given_end(text, s, sl) < e:
+                continue
+            ok, tagged = _name_ok(text, toks, s, e, s)
+            if ok and (tagged or toks.at(s).end == s + sl):  # type: ignore[union-attr]
+                return s, e, tagged
+        return None

@@ -1,0 +1,160 @@
+"""Rosters: tables whose header names personal fields (姓名, 身份证号码, 家庭住址 …).
+
+Extracted tables arrive one row per line, cells joined by TAB (also accepted: ``|`` or two
+or more spaces). A header row with at least two personal-field columns makes the lines
+below it a roster until a line that is not a row. Cells are typed by their column: names
+(PERSON), addresses (ADDRESS), 民族 (ETHNICITY) and birth dates (DATE_OF_BIRTH) are emitted
+here; ID, phone and card cells are left to the structured recognizers. Every data row is
+registered in ``ctx.annotations`` as ``("roster", start, end, header_line)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.detect.recognizers.address_recognizer import finest_unit, keep_until
+from pipeline.document import Detection
+
+#: Header keywords that mark a personal-field column (substring match on the cell).
+HEADER_KEYS = (
+    "姓名",
+    "身份证",
+    "公民身份号码",
+    "住址",
+    "地址",
+    "联系电话",
+    "电话",
+    "手机",
+    "银行账号",
+    "账号",
+    "卡号",
+    "性别",
+    "年龄",
+    "民族",
+    "出生年月",
+    "出生日期",
+)
+_HEADER_RE = re.compile("|".join(HEADER_KEYS))
+_SPLIT_RE = re.compile(r"\t| {2,}|\s*\|\s*")
+_NAME_COLS = ("姓名", "户主", "申请人", "被帮扶人", "帮扶对象", "名字")
+_ADDRESS_COLS = ("住址", "地址", "住所", "居住地")
+_DOB_COLS = ("出生年月", "出生日期", "出生时间")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[··][\u4e00-\u9fff]{1,8})?")
+_MASKED = frozenset("*×xX某")
+
+
+def _cells(line: str, base: int) -> list[tuple[int, int]]:
+    """Cell spans (absolute, stripped) of one line; empty cells keep their position."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SPLIT_RE.finditer(line):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(line)))
+    out = []
+    for s, e in spans:
+        cell = line[s:e]
+        lead = len(cell) - len(cell.lstrip())
+        out.append((base + s + lead, base + s + len(cell.rstrip())))
+    return out
+
+
+def _column_kind(header: str) -> str | None:
+    h = header.replace(" ", "")
+    if any(k in h for k in _DOB_COLS):
+        return "DATE_OF_BIRTH"
+    if "民族" in h:
+        return "ETHNICITY"
+    if any(k in h for k in _ADDRESS_COLS):
+        return "ADDRESS"
+    if any(k in h for k in _NAME_COLS) or h in ("户主", "联系人"):
+        return "PERSON"
+    return None
+
+
+def _is_header(cells: list[str]) -> bool:
+    keys = {m.group() for c in cells for m in _HEADER_RE.finditer(c.replace(" ", ""))}
+    return len(keys) >= 2
+
+
+class RosterRecognizer(Recognizer):
+    """Personal-data tables: typed cells plus roster-row annotations."""
+
+    name = "roster_rules"
+    entities = ("PERSON", "ADDRESS", "ETHNICITY", "DATE_OF_BIRTH")
+
+    def analyze(self, ctx: DetectContext) -> list[Detection]:
+        text = ctx.text
+        out: list[Detection] = []
+        done = -1
+        for m in _HEADER_RE.finditer(text):
+            if m.start() < done:
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            le = text.find("\n", m.start())
+            le = len(text) if le < 0 else le
+            done = le
+            line = text[ls:le]
+            if "\t" not in line and "|" not in line and "  " not in line:
+                continue
+            spans = _cells(line, ls)
+            if len(spans) < 2 or not _is_header([text[s:e] for s, e in spans]):
+                continue
+            done = self._rows(ctx, ls, le, spans, out)
+        return out
+
+    def _rows(self, ctx, ls, le, header_spans, out) -> int:  # type: ignore[no-untyped-def]
+        """Type the rows under a header; returns where the table ends."""
+        text = ctx.text
+        header_line = text[ls:le]
+        kinds = [_column_kind(text[s:e]) for s, e in header_spans]
+        headers = [text[s:e] for s, e in header_spans]
+        pos, blank = le + 1, False
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if not line.strip():
+                if blank:
+                    return pos
+                blank, pos = True, end + 1  # one blank line between rows is tolerated
+                continue
+            spans = _cells(line, pos)
+            if len(spans) < 2 or _is_header([text[s:e] for s, e in spans]):
+                return pos
+            blank = False
+            ctx.annotations.append(("roster", pos, end, header_line))
+            for i, (s, e) in enumerate(spans):
+                if i < len(kinds) and kinds[i] and s < e and not ctx.excluded(s, e):
+                    det = self._cell(text, s, e, kinds[i], headers[i])  # type: ignore[arg-type]
+                    if det is not None:
+                        out.append(det)
+            pos = end + 1
+        return pos
+
+    def _cell(self, text: str, s: int, e: int, kind: str, header: str) -> Detection | None:
+        value = text[s:e]
+        attrs: dict[str, object] = {"column": header, "roster": True, "via": "roster"}
+        if kind == "PERSON":
+            attrs.update(cue=None, cue_kind=None)
+            masked = "某" in value
+            if any(c in _MASKED for c in value.replace("某", "")) or not _NAME_RE.fullmatch(value):
+                return None
+            if len(value) < 2:
+                return None
+            if masked:
+                attrs["masked_form"] = True
+            return Detection("PERSON", s, e, 0.95, self.name, f"名单姓名列({header})", attrs)
+        if kind == "ADDRESS":
+            if len(value) < 4 or "*" in value:
+                return None
+            attrs.update(keep_until_at=keep_until(text, s, e), finest=finest_unit(value), cue=None)
+            return Detection("ADDRESS", s, e, 0.9, self.name, f"名单住址列({header})", attrs)
+        if kind == "ETHNICITY":
+            if not value.endswith("族") and len(value) > 4:
+                return None
+            return Detection("ETHNICITY", s, e, 0.9, self.name, f"名单民族列({header})", attrs)
+        if not any(c.isdigit() for c in value) or "*" in value:
+            return None
+        return Detection("DATE_OF_BIRTH", s, e, 0.9, self.name, f"名单出生日期列({header})", attrs)

@@ -1,0 +1,125 @@
+"""Ingest: turn a .txt/.html/.docx/.pdf file into the text the pipeline screens.
+
+``load_path`` / ``load_bytes`` return an ``IngestedDocument`` whose ``text`` every later
+stage indexes, or raise ``IngestError`` with a Chinese message naming the file; they never
+return an empty text. The file type comes from the extension and is checked against the
+content (a renamed .doc, a PDF called .txt …). Heavy libraries are imported only when a file of
+that kind is read.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pipeline.ingest.model import MAX_BYTES, IngestedDocument, IngestError, Kind
+
+__all__ = ["MAX_BYTES", "IngestError", "IngestedDocument", "load_bytes", "load_path"]
+
+_EXTENSIONS: dict[str, Kind] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
+
+
+def _sniff(data: bytes) -> str | None:
+    """What the bytes really are: 'pdf', 'docx', 'zip', 'ole', 'rtf', 'image' or None."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        import zipfile
+        from io import BytesIO
+
+        try:
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return "docx"  # damaged: let the DOCX reader report it
+        return "docx" if "word/document.xml" in names else "zip"
+    if data.startswith(_OLE):
+        return "ole"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    if data.startswith(_IMAGES):
+        return "image"
+    return None
+
+
+_FOREIGN = {
+    "ole": "内容是旧版 Office 格式（.doc/.xls/.wps），请另存为 .docx 后再处理",
+    "rtf": "内容是 RTF 格式，请另存为 .docx 后再处理",
+    "image": "内容是图片，需先做 OCR",
+    "zip": "内容是 ZIP 压缩包（不是 Word 文档），请解压后逐个处理",
+}
+
+
+def _kind(data: bytes, name: str) -> Kind:
+    ext = Path(name).suffix.lower()
+    sniffed = _sniff(data)
+    if ext and ext not in _EXTENSIONS:
+        raise IngestError(name, f"不支持的文件类型 {ext}（支持 .txt、.html、.docx、.pdf）")
+    if sniffed in _FOREIGN:
+        raise IngestError(name, _FOREIGN[sniffed])
+    declared = _EXTENSIONS.get(ext)
+    if declared is None:
+        from pipeline.ingest.html_file import looks_like_html
+
+        if sniffed in ("pdf", "docx"):
+            return "pdf" if sniffed == "pdf" else "docx"
+        return "html" if looks_like_html(data) else "txt"
+    if declared in ("txt", "html") and sniffed in ("pdf", "docx"):
+        raise IngestError(name, f"扩展名为 {ext}，但内容是 {sniffed.upper()} 文件，请改正扩展名")
+    if declared == "pdf" and sniffed != "pdf" and b"%PDF-" not in data[:1024]:
+        raise IngestError(name, "PDF 文件损坏（缺少 PDF 文件头）")
+    return declared
+
+
+def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> IngestedDocument:
+    """Ingest file content; ``name`` (a file name or path) selects the type by extension."""
+    if len(data) > max_bytes:
+        raise IngestError(name, f"文件过大（上限 {max_bytes / 1024 / 1024:g} MB）")
+    if not data:
+        raise IngestError(name, "文件为空")
+    kind = _kind(data, name)
+    if kind == "txt":
+        from pipeline.ingest.text_file import load_text
+
+        return load_text(data, name)
+    if kind == "html":
+        from pipeline.ingest.html_file import load_html
+
+        return load_html(data, name)
+    if kind == "docx":
+        from pipeline.ingest.docx_file import load_docx
+
+        return load_docx(data, name)
+    from pipeline.ingest.pdf_file import load_pdf
+
+    return load_pdf(data, name)
+
+
+def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> IngestedDocument:
+    """Ingest a file on disk (size checked before reading)."""
+    source = os.fspath(path)
+    try:
+        size = os.path.getsize(source)
+        if not os.path.isfile(source):
+            raise IngestError(source, "不是文件")
+        if size > max_bytes:
+            raise IngestError(source, f"文件过大（上限 {max_bytes / 1024 / 1024:g} MB）")
+        with open(source, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError as exc:
+        raise IngestError(source, "文件不存在") from exc
+    except PermissionError as exc:
+        raise IngestError(source, "没有读取权限") from exc
+    except IsADirectoryError as exc:
+        raise IngestError(source, "不是文件") from exc
+    return load_bytes(data, source, max_bytes=max_bytes)

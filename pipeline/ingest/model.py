@@ -1,0 +1,38 @@
+"""The ingest stage's result type and error.
+
+``IngestedDocument.text`` is what every later stage screens; all offsets (detections,
+findings, replacements) index it. ``markup`` is opaque to the pipeline: only
+``pipeline.redact.markup_writer`` reads it to rebuild a redacted HTML/DOCX file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["txt", "html", "docx", "pdf"]
+
+#: Default upper bound for one input file.
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class IngestedDocument:
+    """One input file, turned into screenable text."""
+
+    text: str
+    kind: Kind
+    source: str
+    encoding: str | None = None
+    markup: object | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class IngestError(Exception):
+    """A file that cannot be turned into text; ``message`` is Chinese and names the file."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        self.message = f"{source}：{problem}"
+        super().__init__(self.message)
