@@ -111,15 +111,20 @@ def cmd_redact(args: argparse.Namespace) -> int:
         return EXIT_INPUT_ERROR
     result = default_screener().screen(doc.text, doc_id=args.path)
     edits = replacements(result.findings)
-    if args.output == "-":
+    target = args.output
+    if target == "-":
         sys.stdout.write(result.redacted)
     else:
+        if doc.kind == "pdf" and target.lower().endswith(".pdf"):
+            target = target[:-4] + ".txt"  # the writer emits redacted text for PDFs
         try:
             write_redacted(doc, edits, Path(args.output))
         except OSError as exc:
             _err(f"{args.output}: 无法写入（{exc.strerror}）")
             return EXIT_INPUT_ERROR
-    _err(f"{args.path}: 遮蔽 {len(edits)} 处 → {args.output}")
+    for warning in doc.warnings:
+        _err(f"{doc.source}: {warning}")
+    _err(f"{args.path}: 遮蔽 {len(edits)} 处 → {target}")
     return 0
 
 

@@ -36,7 +36,7 @@ class Screener:
         source = normalise(text)
         ctx, detections = self.engine.detect_normalised(source)
         doc_type = self.decider.doc_type(source.text)
-        rosters = [(s, e) for kind, s, e, _ in getattr(ctx, "annotations", []) if kind == "roster"]
+        rosters = [(s, e, h) for kind, s, e, h in ctx.annotations if kind == "roster"]
         decisions = self.decider.decide(source.text, detections, doc_type.id, rosters)
         findings = [_finding(source, d) for d in decisions]
         return ScreenResult(

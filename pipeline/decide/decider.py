@@ -53,7 +53,7 @@ class Decider:
         text: str,
         detections: list[Detection],
         doc_type: str,
-        rosters: list[tuple[int, int]],
+        rosters: list[tuple[int, int, str]],
     ) -> list[Decision]:
         """Decisions for detections over normalised ``text``."""
         out = []

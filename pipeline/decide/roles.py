@@ -63,9 +63,12 @@ class RoleResolver:
         text: str,
         det: Detection,
         doc_type: str,
-        rosters: list[tuple[int, int]],
+        rosters: list[tuple[int, int, str]],
     ) -> RoleCue:
-        """The role of the person a detection (normalised offsets) belongs to."""
+        """The role of the person a detection (normalised offsets) belongs to.
+
+        ``rosters`` are table rows ``(start, end, header line)`` found by the detect stage.
+        """
         if det.entity == "PERSON":
             kind = det.attrs.get("cue_kind")
             if kind in CUE_KIND_ROLE:
@@ -73,9 +76,9 @@ class RoleResolver:
             m = self._after_re.match(text, det.end, det.end + 6)
             if m:
                 return RoleCue(self._after[m.group()], m.group())
-        if any(s <= det.start < e for s, e in rosters):
-            role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
-            return RoleCue(role, "名单表格")
+        for start, end, header in rosters:
+            if start <= det.start < end:
+                return self._roster_role(text, det.start, header, doc_type)
         lo = max(0, det.start - self.window)
         window = text[lo : det.start]
         ends = list(_SENTENCE_END.finditer(window))
@@ -87,6 +90,27 @@ class RoleResolver:
         if last is not None:
             return RoleCue(self._before[last.group()], last.group())
         return RoleCue("unknown", "")
+
+
+    def _roster_role(self, text: str, pos: int, header: str, doc_type: str) -> RoleCue:
+        """A roster cell's role: its column header's cue (帮扶责任人电话), else the table's."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        column = len(CELL_SPLIT.split(text[line_start:pos])) - 1
+        headers = CELL_SPLIT.split(header.strip())
+        # a phone column right after a person column belongs to that person (帮扶责任人 | 电话)
+        for idx in (column, column - 1):
+            if 0 <= idx < len(headers):
+                m = None
+                for m in self._before_re.finditer(headers[idx]):  # noqa: B007
+                    pass
+                if m is not None and self._before[m.group()] != "private":
+                    return RoleCue(self._before[m.group()], headers[idx])
+        role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
+        return RoleCue(role, "名单表格")
+
+
+#: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
+CELL_SPLIT = re.compile(r"\t| {2,}|\s*\|\s*")
 
 
 def sentence_around(text: str, start: int, end: int, reach: int = 80) -> str:

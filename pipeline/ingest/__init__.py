@@ -81,10 +81,16 @@ def _kind(data: bytes, name: str) -> Kind:
     return declared
 
 
+def _too_large(max_bytes: int) -> str:
+    if max_bytes >= 10 * 1024:
+        return f"文件过大（上限 {round(max_bytes / 1024 / 1024, 2):g} MB）"
+    return f"文件过大（上限 {max_bytes} 字节）"
+
+
 def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> IngestedDocument:
     """Ingest file content; ``name`` (a file name or path) selects the type by extension."""
     if len(data) > max_bytes:
-        raise IngestError(name, f"文件过大（上限 {max_bytes / 1024 / 1024:g} MB）")
+        raise IngestError(name, _too_large(max_bytes))
     if not data:
         raise IngestError(name, "文件为空")
     kind = _kind(data, name)
@@ -113,7 +119,7 @@ def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Inges
         if not os.path.isfile(source):
             raise IngestError(source, "不是文件")
         if size > max_bytes:
-            raise IngestError(source, f"文件过大（上限 {max_bytes / 1024 / 1024:g} MB）")
+            raise IngestError(source, _too_large(max_bytes))
         with open(source, "rb") as fh:
             data = fh.read()
     except FileNotFoundError as exc:

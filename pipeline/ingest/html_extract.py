@@ -22,7 +22,7 @@ from array import array
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from pipeline.ingest.html_chrome import chrome_keep_mask
+from pipeline.ingest.html_chrome import LineBuilder
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -41,11 +41,11 @@ _BLOCK = _tags(
 )
 _CHROME_CLASS = re.compile(
     r"(?:bdshare\S*|\S*share\S*|fontsize|font-size|qrcode|ewm|erweima|printbtn|print|"
-    r"breadcrumbs?|crumbs?|dqwz|position|sidebar)",
+    r"breadcrumbs?|crumbs?|dqwz|position|sidebar|nav|navbar|nav-bar|menu|(?:top|sub|main)-?nav|"
+    r"header|footer)",
     re.IGNORECASE,
 )
 _REF = re.compile(r"&#[0-9]+;?|&#[xX][0-9a-fA-F]+;?|&[a-zA-Z][-.a-zA-Z0-9]*;?")
-_WS = " \t\n\r\f\xa0"
 _LAYOUT_CELL_CHARS = 300
 
 
@@ -70,35 +70,35 @@ class _Collector(HTMLParser):
         line, col = self.getpos()
         self.events.append((kind, data, attrs or [], self.line_starts[line - 1] + col))
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._add("start", tag, attrs)
 
-    def handle_startendtag(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._add("start", tag, attrs)
         self._add("end", tag)
 
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag: str) -> None:
         self._add("end", tag)
 
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
+    def handle_data(self, data: str) -> None:
         self._add("data", data)
 
-    def handle_entityref(self, name):  # type: ignore[no-untyped-def]
+    def handle_entityref(self, name: str) -> None:
         self._add("ref", name)
 
-    def handle_charref(self, name):  # type: ignore[no-untyped-def]
+    def handle_charref(self, name: str) -> None:
         self._add("ref", name)
 
-    def handle_comment(self, data):  # type: ignore[no-untyped-def]
+    def handle_comment(self, data: str) -> None:
         self._add("comment", data)
 
-    def handle_decl(self, decl):  # type: ignore[no-untyped-def]
+    def handle_decl(self, decl: str) -> None:
         self._add("other", decl)
 
-    def handle_pi(self, data):  # type: ignore[no-untyped-def]
+    def handle_pi(self, data: str) -> None:
         self._add("other", data)
 
-    def unknown_decl(self, data):  # type: ignore[no-untyped-def]
+    def unknown_decl(self, data: str) -> None:
         self._add("other", data)
 
 
@@ -143,72 +143,123 @@ def _is_chrome_element(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-class _Builder:
-    """Accumulates text characters and their origins, one line at a time."""
+def _skips(tag: str, attrs: list, in_article: bool, class_skip: bool) -> bool:
+    """Whether an element (and everything inside it) is left out of the text."""
+    if tag in _SKIP_TAGS:
+        return not (in_article and tag in ("header", "footer"))
+    return class_skip and not in_article and tag not in _VOID and _is_chrome_element(attrs)
 
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts = array("q")
-        self.ends = array("q")
-        self.nodes = array("q")
-        self.line_begin = 0
 
-    def _push(self, ch: str, start: int, end: int, node: int) -> None:
-        self.chars.append(ch)
-        self.starts.append(start)
-        self.ends.append(end)
-        self.nodes.append(node)
+class _Walker:
+    """Walks the parse events and feeds characters and breaks to a ``LineBuilder``."""
 
-    def add(self, ch: str, start: int, end: int, node: int, keep_ws: bool = False) -> None:
-        if ch in _WS:
-            if keep_ws:
-                self._push(" ", start, end, node)
-                return
-            if len(self.chars) == self.line_begin or self.chars[-1] in " \t":
-                return
-            ch = " "
-        self._push(ch, start, end, node)
+    def __init__(self, source: str, events: list, class_skip: bool) -> None:
+        self.source = source
+        self.class_skip = class_skip
+        self.data_tables = iter(_classify_tables(events))
+        self.b = LineBuilder()
+        self.warnings: list[str] = []
+        self.skip_tag: str | None = None
+        self.skip_depth = 0
+        self.skipped_by_class = 0
+        self.article_depth = 0
+        self.pre_depth = 0
+        self.tables: list[list[int]] = []  # per open table: [is_data, cells so far in row]
+        self.is_data = True
 
-    def soft_break(self) -> None:
-        if len(self.chars) > self.line_begin and self.chars[-1] not in " \t":
-            self._push(" ", -1, -1, -1)
+    def in_data_cell(self) -> bool:
+        return bool(self.tables and self.tables[-1][0] and self.tables[-1][1])
 
-    def tab(self) -> None:
-        self._rstrip()
-        self._push("\t", -1, -1, -1)
+    def skipping(self, kind: str, tag: str) -> bool:
+        if self.skip_tag is None:
+            return False
+        if kind == "start" and tag == self.skip_tag and tag not in _VOID:
+            self.skip_depth += 1
+        elif kind == "end" and tag == self.skip_tag:
+            self.skip_depth -= 1
+        elif self.skip_tag == "head" and kind == "start" and tag == "body":
+            self.skip_depth = 0
+        elif kind == "data" and self.skip_tag not in _SKIP_TAGS:
+            self.skipped_by_class += len(tag.strip())
+        if self.skip_depth <= 0:
+            self.skip_tag = None
+        return True
 
-    def _rstrip(self) -> None:
-        while len(self.chars) > self.line_begin and self.chars[-1] == " ":
-            self._truncate(len(self.chars) - 1)
-
-    def _truncate(self, n: int) -> None:
-        del self.chars[n:]
-        del self.starts[n:]
-        del self.ends[n:]
-        del self.nodes[n:]
-
-    def flush(self) -> None:
-        self._rstrip()
-        begin = self.line_begin
-        line = "".join(self.chars[begin:])
-        mask = chrome_keep_mask(line) if line.strip() else None
-        if mask is None:
-            self._truncate(begin)
+    def start(self, tag: str, attrs: list) -> None:
+        if tag in ("article", "main"):
+            self.article_depth += 1
+        if tag in _VOID and tag not in ("br", "hr"):
             return
-        if not all(mask):
-            kept = [i for i, k in enumerate(mask, begin) if k]
-            chars = [self.chars[i] for i in kept]
-            starts = [self.starts[i] for i in kept]
-            ends = [self.ends[i] for i in kept]
-            nodes = [self.nodes[i] for i in kept]
-            self._truncate(begin)
-            for i, ch in enumerate(chars):
-                if ch == " " and (len(self.chars) == begin or self.chars[-1] in " \t"):
-                    continue
-                self._push(ch, starts[i], ends[i], nodes[i])
-            self._rstrip()
-        self._push("\n", -1, -1, -1)
-        self.line_begin = len(self.chars)
+        if _skips(tag, attrs, self.article_depth > 0, self.class_skip):
+            self.skip_tag, self.skip_depth = tag, 1
+            return
+        if tag in ("pre", "textarea"):
+            self.pre_depth += 1
+        data_table = bool(self.tables and self.tables[-1][0])
+        if tag == "table":
+            self.b.flush()
+            self.tables.append([int(self.is_data), 0])
+        elif data_table and tag == "tr":
+            self.b.flush()
+            self.tables[-1][1] = 0
+        elif data_table and tag in ("td", "th"):
+            if self.tables[-1][1]:
+                self.b.tab()
+            self.tables[-1][1] += 1
+        elif tag in _BLOCK or tag in ("tr", "td", "th"):
+            self.b.soft_break() if self.in_data_cell() else self.b.flush()
+
+    def end(self, tag: str) -> None:
+        if tag in ("article", "main"):
+            self.article_depth = max(0, self.article_depth - 1)
+        if tag in ("pre", "textarea"):
+            self.pre_depth = max(0, self.pre_depth - 1)
+        if tag == "table":
+            self.b.flush()
+            if self.tables:
+                self.tables.pop()
+        elif self.tables and self.tables[-1][0] and tag in ("td", "th"):
+            return
+        elif tag in _BLOCK or tag in ("tr", "td", "th"):
+            in_cell = self.in_data_cell() and tag != "tr"
+            self.b.soft_break() if in_cell else self.b.flush()
+
+    def data(self, data: str, pos: int, node: int) -> None:
+        pre = bool(self.pre_depth)
+        for i, ch in enumerate(data):
+            if pre and ch == "\n":
+                self.b.flush()
+            elif not (pre and ch == "\r"):
+                self.b.add(ch, pos + i, pos + i + 1, node, keep_ws=pre)
+
+    def ref(self, pos: int, node: int) -> None:
+        m = _REF.match(self.source, pos)
+        end = m.end() if m else pos + 1
+        for ch in html.unescape(self.source[pos:end]):
+            self.b.add(ch, pos, end, node, keep_ws=bool(self.pre_depth) and ch != "\n")
+
+    def run(self, events: list) -> None:
+        node = 0
+        for kind, data, attrs, pos in events:
+            if kind not in ("data", "ref"):
+                node += 1
+            if kind == "start" and data == "table":
+                self.is_data = next(self.data_tables)
+            if self.skipping(kind, data):
+                continue
+            if kind == "start":
+                self.start(data, attrs)
+            elif kind == "end":
+                self.end(data)
+            elif kind == "data":
+                self.data(data, pos, node)
+            elif kind == "ref":
+                self.ref(pos, node)
+            elif kind == "comment" and _looks_substantive(data):
+                msg = "网页注释（<!-- -->）中含有文字，未纳入审查，请人工检查"
+                if msg not in self.warnings:
+                    self.warnings.append(msg)
+        self.b.flush()
 
 
 def extract(source: str, class_skip: bool = True) -> Extracted:
@@ -216,102 +267,17 @@ def extract(source: str, class_skip: bool = True) -> Extracted:
     collector = _Collector(source)
     collector.feed(source)
     collector.close()
-    events = collector.events
-    data_tables = iter(_classify_tables(events))
-    b = _Builder()
-    warnings: list[str] = []
-    node = 0
-    skip_tag: str | None = None
-    skip_depth = 0
-    skipped_by_class = 0
-    article_depth = 0
-    pre_depth = 0
-    tables: list[list[int]] = []  # [is_data, cells_in_row]
-    for kind, data, attrs, pos in events:
-        if kind not in ("data", "ref"):
-            node += 1
-        if kind == "start" and data == "table":
-            is_data = next(data_tables)
-        if skip_tag is not None:
-            if kind == "start" and data == skip_tag and data not in _VOID:
-                skip_depth += 1
-            elif kind == "end" and data == skip_tag:
-                skip_depth -= 1
-            elif skip_tag == "head" and kind == "start" and data == "body":
-                skip_depth = 0
-            elif kind == "data" and skip_tag not in _SKIP_TAGS:
-                skipped_by_class += len(data.strip())
-            if skip_depth <= 0:
-                skip_tag = None
-            continue
-        if kind == "start":
-            if data in ("article", "main"):
-                article_depth += 1
-            if data in _VOID and data != "br" and data != "hr":
-                continue
-            keep_header = data in ("header", "footer") and article_depth > 0
-            if (data in _SKIP_TAGS and not keep_header) or (
-                class_skip and data not in _VOID and _is_chrome_element(attrs)
-            ):
-                skip_tag, skip_depth = data, 1
-                continue
-            if data == "pre" or data == "textarea":
-                pre_depth += 1
-            if data == "table":
-                b.flush()
-                tables.append([int(is_data), 0])
-            elif tables and tables[-1][0] and data == "tr":
-                b.flush()
-                tables[-1][1] = 0
-            elif tables and tables[-1][0] and data in ("td", "th"):
-                if tables[-1][1]:
-                    b.tab()
-                tables[-1][1] += 1
-            elif data in _BLOCK or data in ("tr", "td", "th"):
-                if tables and tables[-1][0] and tables[-1][1]:
-                    b.soft_break()
-                else:
-                    b.flush()
-        elif kind == "end":
-            if data in ("article", "main"):
-                article_depth = max(0, article_depth - 1)
-            if data in ("pre", "textarea"):
-                pre_depth = max(0, pre_depth - 1)
-            if data == "table":
-                b.flush()
-                if tables:
-                    tables.pop()
-            elif tables and tables[-1][0] and data in ("td", "th"):
-                continue
-            elif data in _BLOCK or data in ("tr", "td", "th"):
-                if tables and tables[-1][0] and tables[-1][1] and data != "tr":
-                    b.soft_break()
-                else:
-                    b.flush()
-        elif kind == "data":
-            for i, ch in enumerate(data):
-                if pre_depth and ch == "\n":
-                    b.flush()
-                elif not (pre_depth and ch == "\r"):
-                    b.add(ch, pos + i, pos + i + 1, node, keep_ws=bool(pre_depth))
-        elif kind == "ref":
-            m = _REF.match(source, pos)
-            end = m.end() if m else pos + 1
-            for ch in html.unescape(source[pos:end]):
-                b.add(ch, pos, end, node, keep_ws=bool(pre_depth) and ch != "\n")
-        elif kind == "comment" and _looks_substantive(data):
-            msg = "网页注释（<!-- -->）中含有文字，未纳入审查，请人工检查"
-            if msg not in warnings:
-                warnings.append(msg)
-    b.flush()
-    if class_skip and skipped_by_class > 200 and _visible(b) < 0.2 * skipped_by_class:
-        return extract(source, class_skip=False)
+    walker = _Walker(source, collector.events, class_skip)
+    walker.run(collector.events)
+    b = walker.b
+    if class_skip and walker.skipped_by_class > 200 and _visible(b) < 0.2 * walker.skipped_by_class:
+        return extract(source, class_skip=False)  # an unclosed chrome element swallowed the page
     if b.chars and b.chars[-1] == "\n":
-        b._truncate(len(b.chars) - 1)
-    return Extracted("".join(b.chars), b.starts, b.ends, b.nodes, warnings)
+        b.truncate(len(b.chars) - 1)
+    return Extracted("".join(b.chars), b.starts, b.ends, b.nodes, walker.warnings)
 
 
-def _visible(b: _Builder) -> int:
+def _visible(b: LineBuilder) -> int:
     return sum(1 for ch in b.chars if not ch.isspace())
 
 

@@ -10,6 +10,7 @@ raises ``IngestError``; so do encrypted PDFs that cannot be opened without a pas
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from pipeline.ingest.model import IngestedDocument, IngestError
 from pipeline.ingest.text_file import normalise_newlines
@@ -17,7 +18,7 @@ from pipeline.ingest.text_file import normalise_newlines
 PAGE_BREAK = "\n\f\n"
 
 
-def _open(data: bytes, source: str):  # type: ignore[no-untyped-def]
+def _open(data: bytes, source: str) -> Any:
     from pypdf import PdfReader
 
     try:

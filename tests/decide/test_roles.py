@@ -41,7 +41,7 @@ def test_post_after_a_name_and_the_recognizers_own_cue():
 def test_roster_rows_belong_to_beneficiaries_in_publicity_documents():
     text = "姓名\t电话\n王大明\t13812345678"
     start = text.index("王大明")
-    rosters = [(start, len(text))]
+    rosters = [(start, len(text), "姓名\t电话")]
     assert _role(text, "13812345678", doc_type="subsidy_publicity", rosters=rosters) == "beneficiary"
     assert _role(text, "13812345678", doc_type="other", rosters=rosters) == "private"
 
@@ -50,3 +50,14 @@ def test_sentence_around_stops_at_sentence_ends():
     text = "第一句话。申请人张三电话123;后面"
     i = text.index("123")
     assert sentence_around(text, i, i + 3) == "申请人张三电话123"
+
+
+def test_roster_columns_with_their_own_role_cue():
+    header = "户主姓名\t帮扶责任人\t联系电话"
+    text = header + "\n王大明\t李干部\t13812345678"
+    start = text.index("王大明")
+    rosters = [(start, len(text), header)]
+    assert _role(text, "13812345678", doc_type="poverty_alleviation", rosters=rosters) == "helper"
+    assert _role(text, "王大明", "PERSON", doc_type="poverty_alleviation", rosters=rosters) == (
+        "beneficiary"
+    )

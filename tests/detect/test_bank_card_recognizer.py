@@ -9,7 +9,9 @@ def luhn_complete(body: str) -> str:
     """Append the Luhn check digit (computed here, independently of the module)."""
     for d in "0123456789":
         digits = [int(c) for c in body + d][::-1]
-        total = sum(x if i % 2 == 0 else (x * 2 - 9 if x > 4 else x * 2) for i, x in enumerate(digits))
+        total = sum(
+            x if i % 2 == 0 else (x * 2 - 9 if x > 4 else x * 2) for i, x in enumerate(digits)
+        )
         if total % 10 == 0:
             return body + d
     raise AssertionError
@@ -89,6 +91,8 @@ def test_contract_number_not_reported():
 def test_valid_resident_id_left_to_id_recognizer():
     first17 = "11010519900307123"
     weights = [2 ** (17 - i) % 11 for i in range(17)]
-    resident = first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+    resident = (
+        first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
+    )
     assert resident[-1].isdigit()
     assert run(f"当事人{resident}") == []

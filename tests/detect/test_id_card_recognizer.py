@@ -11,7 +11,9 @@ from pipeline.normalise import normalise
 
 def with_check(first17: str) -> str:
     weights = [2 ** (17 - i) % 11 for i in range(17)]
-    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+    return (
+        first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
+    )
 
 
 VALID = with_check("11010519900307123")
@@ -49,7 +51,8 @@ def test_valid_id_without_keyword_still_found():
 
 
 def test_x_check_digit():
-    first17 = next(p for p in (f"3415011985010100{i}" for i in range(10)) if with_check(p)[-1] == "X")
+    candidates = (f"3415011985010100{i}" for i in range(10))
+    first17 = next(p for p in candidates if with_check(p)[-1] == "X")
     for value in (first17 + "X", first17 + "x"):
         [d] = run(f"身份证:{value}")
         assert d.attrs["validated"]

@@ -10,13 +10,15 @@ from pipeline.detect.recognizers import validators as v
 def with_check(first17: str) -> str:
     """Compute the GB 11643 check character independently of the module under test."""
     weights = [2 ** (17 - i) % 11 for i in range(17)]
-    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
+    return (
+        first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
+    )
 
 
 def uscc(first17: str) -> str:
     chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     weights = [3**i % 31 for i in range(17)]
-    total = sum(chars.index(c) * w for c, w in zip(first17, weights))
+    total = sum(chars.index(c) * w for c, w in zip(first17, weights, strict=True))
     return first17 + chars[(31 - total % 31) % 31]
 
 
@@ -34,7 +36,8 @@ def test_id_check_char_matches_independent_computation(first17):
 
 
 def test_id_check_x_and_lowercase():
-    first17 = next(p for p in (f"1101051990030712{i}" for i in range(10)) if with_check(p)[-1] == "X")
+    candidates = (f"1101051990030712{i}" for i in range(10))
+    first17 = next(p for p in candidates if with_check(p)[-1] == "X")
     assert v.id_checksum_ok(first17 + "X")
     assert v.id_checksum_ok(first17 + "x")
 
@@ -83,7 +86,9 @@ def test_id15():
 def luhn_complete(body: str) -> str:
     for d in "0123456789":
         digits = [int(c) for c in body + d][::-1]
-        total = sum(x if i % 2 == 0 else (x * 2 - 9 if x > 4 else x * 2) for i, x in enumerate(digits))
+        total = sum(
+            x if i % 2 == 0 else (x * 2 - 9 if x > 4 else x * 2) for i, x in enumerate(digits)
+        )
         if total % 10 == 0:
             return body + d
     raise AssertionError

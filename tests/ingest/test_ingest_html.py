@@ -66,8 +66,25 @@ def test_government_page_text(tmp_path):
 
 @pytest.mark.parametrize(
     "chrome",
-    ["字号：大", "打印", "关闭", "我要纠错", "我要糾錯", "扫一扫", "分享到", "上一篇", "下一篇",
-     "浏览次数", "首页", "门户网站", "主办单位", "document.write", "color", "当前位置", "【字体"],
+    [
+        "字号：大",
+        "打印",
+        "关闭",
+        "我要纠错",
+        "我要糾錯",
+        "扫一扫",
+        "分享到",
+        "上一篇",
+        "下一篇",
+        "浏览次数",
+        "首页",
+        "门户网站",
+        "主办单位",
+        "document.write",
+        "color",
+        "当前位置",
+        "【字体",
+    ],
 )
 def test_chrome_is_gone(chrome):
     doc = load_bytes(_page().encode("utf-8"), "notice.html")
@@ -106,7 +123,9 @@ def test_word_style_cells_and_layout_tables():
         "</td></tr></table></body></html>"
     )
     doc = load_bytes(page.encode("utf-8"), "layout.html")
-    assert doc.text == "某县民政局关于临时救助的公示\n经审核，下列人员符合条件：\n序号\t姓名\n1\t赵 六"
+    assert doc.text == (
+        "某县民政局关于临时救助的公示\n经审核，下列人员符合条件：\n序号\t姓名\n1\t赵 六"
+    )
 
 
 def test_pre_keeps_its_lines_and_issuing_number_is_not_chrome():

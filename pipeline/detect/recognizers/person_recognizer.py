@@ -238,8 +238,8 @@ class PersonRecognizer(Recognizer):
                 toks = _Tokens(ctx.tokens)
             self._cue(text, toks, m, add)
 
-        for tok in ctx.tokens:
-            if tok.pos in NR_POS and is_name_token(tok, text):
+        for tok in [t for t in ctx.tokens if t.pos in NR_POS]:
+            if is_name_token(tok, text):
                 add(tok.start, tok.end, 0.55, None, "nr")
         return _best_per_cluster(list(found.values()))
 
