@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
 
-TITLE_WINDOW = 300
+TITLE_WINDOW = 150
 
 
 @dataclass(frozen=True, slots=True)

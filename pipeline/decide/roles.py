@@ -76,28 +76,39 @@ class RoleResolver:
             m = self._after_re.match(text, det.end, det.end + 6)
             if m:
                 return RoleCue(self._after[m.group()], m.group())
-        for start, end, header in rosters:
-            if start <= det.start < end:
-                return self._roster_role(text, det.start, header, doc_type)
-        lo = max(0, det.start - self.window)
-        window = text[lo : det.start]
+        roster_header = next((h for s, e, h in rosters if s <= det.start < e), None)
+        if roster_header is not None:
+            column_cue = self._column_cue(text, det.start, roster_header)
+            if column_cue is not None:
+                return column_cue
+        cue = self._nearest_cue_before(text, det.start)
+        if cue is not None:
+            return cue
+        if roster_header is not None:
+            role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
+            return RoleCue(role, "名单表格")
+        return RoleCue("unknown", "")
+
+
+    def _nearest_cue_before(self, text: str, pos: int) -> RoleCue | None:
+        """The last role cue in the same sentence, at most ``window`` characters back."""
+        window = text[max(0, pos - self.window) : pos]
         ends = list(_SENTENCE_END.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
         last = None
         for last in self._before_re.finditer(window):  # noqa: B007 - keep the nearest
             pass
-        if last is not None:
-            return RoleCue(self._before[last.group()], last.group())
-        return RoleCue("unknown", "")
+        return None if last is None else RoleCue(self._before[last.group()], last.group())
 
+    def _column_cue(self, text: str, pos: int, header: str) -> RoleCue | None:
+        """A roster cell's role from its column header (帮扶责任人 | 联系电话), if it has one.
 
-    def _roster_role(self, text: str, pos: int, header: str, doc_type: str) -> RoleCue:
-        """A roster cell's role: its column header's cue (帮扶责任人电话), else the table's."""
+        A phone column right after a person column belongs to that person.
+        """
         line_start = text.rfind("\n", 0, pos) + 1
         column = len(CELL_SPLIT.split(text[line_start:pos])) - 1
         headers = CELL_SPLIT.split(header.strip())
-        # a phone column right after a person column belongs to that person (帮扶责任人 | 电话)
         for idx in (column, column - 1):
             if 0 <= idx < len(headers):
                 m = None
@@ -105,8 +116,7 @@ class RoleResolver:
                     pass
                 if m is not None and self._before[m.group()] != "private":
                     return RoleCue(self._before[m.group()], headers[idx])
-        role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
-        return RoleCue(role, "名单表格")
+        return None
 
 
 #: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).

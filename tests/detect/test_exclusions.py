@@ -221,3 +221,8 @@ def test_positive_and_negative_together_keep_original_offsets():
     text = "热线１２３４５；申请人手机１３８ １２３４ ５６７８，身份证号" + ID
     found = [(d.entity, text[d.start : d.end]) for d in ENGINE.detect(text)]
     assert found == [("MOBILE", "１３８ １２３４ ５６７８"), ("ID_CARD", ID)]
+
+
+def test_individual_taxpayer_number_is_the_resident_id():
+    assert ID not in excluded(f"纳税人识别号:{ID}")
+    assert excluded(f"纳税人识别号:{ORG_CODE}").get(ORG_CODE)

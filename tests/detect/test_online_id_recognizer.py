@@ -143,3 +143,7 @@ def test_ipv6():
     full = "2001:0db8:85a3:0000:0000:8a2e:0370:7334"
     assert found(f"地址{full}。") == [("IP_ADDRESS", full)]
     assert found("会议时间10:30:00") == []
+
+
+def test_placeholder_email_not_reported():
+    assert found("邮箱xxx@163.com") == []

@@ -128,3 +128,10 @@ def test_public_and_agency_lines_are_not_personal(text):
 def test_dates_money_statistics_not_phones():
     assert found("2020年12月31日共受理146425件，金额13812345678元") == []
     assert found("电话会议于2021-03-15召开") == []
+
+
+def test_bare_number_after_area_code_form_is_one_landline():
+    assert found("电话0564 3379123，传真0564 3379124") == [
+        ("LANDLINE", "0564 3379123"),
+        ("LANDLINE", "0564 3379124"),
+    ]

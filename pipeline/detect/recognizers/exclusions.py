@@ -118,6 +118,8 @@ def _org_codes(text: str, out: list[Span]) -> None:
             continue  # may be a resident ID: only an explicit keyword below makes it a code
         out.append((m.start(), m.end(), "统一社会信用代码"))
     for m in _ORG_CODE.finditer(text):
+        if "信用代码" not in m.group() and id18_ok(m.group(1)):
+            continue  # an individual's taxpayer number is the resident ID itself
         out.append((m.start(1), m.end(1), "统一社会信用代码/机构代码"))
 
 

@@ -60,7 +60,8 @@ class EmailRecognizer(Recognizer):
             dom = _DOMAIN.match(text, at + 1)
             if s < at and dom and text[s] != "*":
                 e = dom.end()
-                if not ctx.excluded(s, e) and "*" not in text[s:at]:
+                local = text[s:at]
+                if not ctx.excluded(s, e) and "*" not in local and local.strip("xX"):
                     keyword = keyword_before(text, s, _EMAIL_CUE, 10)
                     how = f"邮箱格式，域名{dom.group()}"
                     if keyword:

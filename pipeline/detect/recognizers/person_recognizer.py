@@ -96,6 +96,22 @@ _MASKED_RE = re.compile(
     "(" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])(某某|某)"
     "(?![种些个类项地处方面部单企公市县区乡镇村年月日天时件位人家省国机局])"
 )
+_MOU_RE = re.compile("某")
+
+
+def masked_at(text: str, mou: int) -> tuple[int, int] | None:
+    """The masked name (张某, 欧阳某某) whose first 某 is at ``mou``, if there is one."""
+    if text[mou - 1 : mou] == "某":
+        return None
+    for sl in (2, 1):
+        s = mou - sl
+        if s >= 0 and surname_len(text, s) == sl:
+            m = _MASKED_RE.match(text, s)
+            if m is not None and not (s and _has_word(text[s - 1 : s + 1])):
+                return m.span()
+    return None
+
+
 _ENUM_SEPS = frozenset("、,和及与 ")
 _DOC_NO_NEXT = frozenset("〔[(【")
 
@@ -158,12 +174,30 @@ def _best_per_cluster(dets: list[Detection]) -> list[Detection]:
     return out
 
 
+def _view(ctx: DetectContext, key: str, build):  # type: ignore[no-untyped-def]
+    """A per-document view shared by recognizers, stored on the context like cached_property."""
+    store = vars(ctx)
+    if key not in store:
+        store[key] = build()
+    return store[key]
+
+
+def name_tokens(ctx: DetectContext) -> list[Token]:
+    """The tokens jieba tags as person names (computed once per document)."""
+    return _view(ctx, "_person_tokens", lambda: [t for t in ctx.tokens if t.pos in NR_POS])  # type: ignore[no-any-return]
+
+
+def token_starts(ctx: DetectContext) -> list[int]:
+    """Start offsets of all tokens, for bisect (computed once per document)."""
+    return _view(ctx, "_token_starts", lambda: [t.start for t in ctx.tokens])  # type: ignore[no-any-return]
+
+
 class _Tokens:
     """Token lookup by character offset (bisect over token starts)."""
 
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
+    def __init__(self, ctx: DetectContext) -> None:
+        self.tokens = ctx.tokens
+        self.starts = token_starts(ctx)
 
     def index_at(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -227,18 +261,17 @@ class PersonRecognizer(Recognizer):
             if old is None or old.score < score:
                 found[(s, e)] = Detection("PERSON", s, e, score, self.name, why, attrs)
 
-        for m in _MASKED_RE.finditer(text):
-            s = m.start()
-            if s and _has_word(text[s - 1 : s + 1]):
-                continue  # 属于某种: the surname char belongs to the word before
-            add(s, m.end(), 0.85, None, "masked", masked_form=True)
+        for m in _MOU_RE.finditer(text):
+            masked = masked_at(text, m.start())
+            if masked is not None:
+                add(*masked, 0.85, None, "masked", masked_form=True)
 
         for m in _CUE_RE.finditer(text):
             if toks is None:
-                toks = _Tokens(ctx.tokens)
+                toks = _Tokens(ctx)
             self._cue(text, toks, m, add)
 
-        for tok in [t for t in ctx.tokens if t.pos in NR_POS]:
+        for tok in name_tokens(ctx):
             if is_name_token(tok, text):
                 add(tok.start, tok.end, 0.55, None, "nr")
         return _best_per_cluster(list(found.values()))

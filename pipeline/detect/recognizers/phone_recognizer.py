@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import ClassVar
 
 from pipeline.detect.base import DetectContext, Recognizer
@@ -116,7 +117,8 @@ class LandlineRecognizer(Recognizer):
             found.append(Detection("LANDLINE", s, e, score, self.name, how, attrs))
         for m in _BARE.finditer(text):
             s, e = m.span()
-            if any(ts <= s < te for ts, te in taken) or ctx.excluded(s, e):
+            k = bisect_right(taken, (s, len(text) + 1)) - 1
+            if (k >= 0 and taken[k][1] > s) or ctx.excluded(s, e):
                 continue
             keyword = keyword_before(text, s, _LANDLINE_CUE, _BARE_WINDOW)
             if keyword is None:

@@ -13,7 +13,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pipeline.detect.base import DetectContext, Recognizer
-from pipeline.detect.recognizers.person_recognizer import _MASKED_RE, NR_POS, is_name_token
+from pipeline.detect.recognizers.person_recognizer import (
+    is_name_token,
+    masked_at,
+    name_tokens,
+    token_starts,
+)
 from pipeline.document import Detection
 
 _CJK = "[\u4e00-\u9fff]"
@@ -162,7 +167,7 @@ class _Links:
     def __init__(self, ctx: DetectContext) -> None:
         self.ctx = ctx
         self.ends = [m.start() for m in _SENTENCE_END_RE.finditer(ctx.text)]
-        self.names = [t for t in ctx.tokens if t.pos in NR_POS]
+        self.names = name_tokens(ctx)
         self.name_starts = [t.start for t in self.names]
         self._starts: list[int] | None = None
         self.rosters = sorted((s, e) for k, s, e, _ in ctx.annotations if k == "roster")
@@ -177,7 +182,7 @@ class _Links:
     def _words(self, s: int, e: int) -> set[str]:
         """The words of ``[s, e)`` (only built for sentences that need it)."""
         if self._starts is None:
-            self._starts = [t.start for t in self.ctx.tokens]
+            self._starts = token_starts(self.ctx)
         tokens = self.ctx.tokens
         j = bisect_left(self._starts, s)
         words = set()
@@ -189,8 +194,11 @@ class _Links:
     def _sentence_link(self, s: int, e: int) -> tuple[str | None, bool]:
         """(link kind, has a minor word) for the sentence ``[s, e)``."""
         text = self.ctx.text
-        if _MASKED_RE.search(text, s, e):
-            return "name", False
+        mou = text.find("某", s, e)
+        while mou >= 0:
+            if masked_at(text, mou) is not None:
+                return "name", False
+            mou = text.find("某", mou + 1, e)
         j = bisect_left(self.name_starts, s)
         while j < len(self.names) and self.names[j].start < e:
             if is_name_token(self.names[j], text):
