@@ -107,7 +107,7 @@ class RoleResolver:
         A phone column right after a person column belongs to that person.
         """
         line_start = text.rfind("\n", 0, pos) + 1
-        column = len(CELL_SPLIT.split(text[line_start:pos])) - 1
+        column = len(CELL_SPLIT.split(text[line_start:pos].lstrip(" "))) - 1
         headers = CELL_SPLIT.split(header.strip())
         for idx in (column, column - 1):
             if 0 <= idx < len(headers):

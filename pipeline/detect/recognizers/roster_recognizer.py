@@ -47,6 +47,9 @@ _MASKED = frozenset("*×xX某")
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
     """Cell spans (absolute, stripped) of one line; empty cells keep their position."""
     spans: list[tuple[int, int]] = []
+    lead = len(line) - len(line.lstrip(" "))  # indentation is not a cell; a TAB is
+    base += lead
+    line = line.strip(" \r")
     pos = 0
     for m in _SPLIT_RE.finditer(line):
         spans.append((pos, m.start()))
@@ -73,9 +76,24 @@ def _column_kind(header: str) -> str | None:
     return None
 
 
+_PROSE = re.compile(r"[。，,；;：:！？]")
+MAX_HEADER_CELL = 15
+
+
 def _is_header(cells: list[str]) -> bool:
+    """Short cells, no sentence punctuation, and at least two personal-field columns."""
+    if any(len(c) > MAX_HEADER_CELL or _PROSE.search(c) for c in cells):
+        return False
     keys = {m.group() for c in cells for m in _HEADER_RE.finditer(c.replace(" ", ""))}
     return len(keys) >= 2
+
+
+def _is_row(cells: list[str], header_cells: int) -> bool:
+    """A table row: enough cells for the header, and not a sentence that has indentation."""
+    filled = [c for c in cells if c]
+    if len(cells) < max(2, (header_cells + 1) // 2) or len(filled) < 2:
+        return False
+    return not any(len(c) > 40 and "。" in c for c in cells)
 
 
 class RosterRecognizer(Recognizer):
@@ -121,7 +139,8 @@ class RosterRecognizer(Recognizer):
                 blank, pos = True, end + 1  # one blank line between rows is tolerated
                 continue
             spans = _cells(line, pos)
-            if len(spans) < 2 or _is_header([text[s:e] for s, e in spans]):
+            cells = [text[s:e] for s, e in spans]
+            if not _is_row(cells, len(header_spans)) or _is_header(cells):
                 return pos
             blank = False
             ctx.annotations.append(("roster", pos, end, header_line))
