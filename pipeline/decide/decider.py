@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
-from pipeline.decide.roles import RoleCue, RoleResolver, sentence_around
+from pipeline.decide.roles import RoleCue, RoleResolver, column_of, sentence_around
 from pipeline.decide.rule_schema import Rule, RuleError, load_pack, rules_dir
 from pipeline.document import Detection
 
@@ -29,6 +29,7 @@ class Decider:
         self.rules = rules
         self.doc_types = doc_types
         self.roles = roles
+        self._document_words = frozenset(w for r in rules for w in r.document_context)
 
     @classmethod
     def from_dir(cls, directory: Path | None = None) -> Decider:
@@ -56,16 +57,40 @@ class Decider:
         rosters: list[tuple[int, int, str]],
     ) -> list[Decision]:
         """Decisions for detections over normalised ``text``."""
+        present = frozenset(w for w in self._document_words if w in text) if detections else None
         out = []
         for det in detections:
+            _note_column(text, det, rosters)
             role = self.roles.resolve(text, det, doc_type, rosters)
             sentence = sentence_around(text, det.start, det.end)
-            rule = self.first_rule(det, role.role, doc_type, sentence)
+            rule = self.first_rule(det, role.role, doc_type, sentence, present or frozenset())
             out.append(Decision(det, rule, role))
         return out
 
-    def first_rule(self, det: Detection, role: str, doc_type: str, sentence: str) -> Rule:
+    def first_rule(
+        self,
+        det: Detection,
+        role: str,
+        doc_type: str,
+        sentence: str,
+        document_words: frozenset[str] = frozenset(),
+    ) -> Rule:
+        """The first rule whose conditions hold (the pack's fallback at the latest)."""
         for rule in self.rules:
-            if rule.applies(det.entity, role, doc_type, det.attrs, det.score, sentence):
+            if rule.applies(
+                det.entity, role, doc_type, det.attrs, det.score, sentence, document_words
+            ):
                 return rule
         raise RuleError(f"没有规则适用于 {det.entity}（请在规则包末尾保留兜底规则）")
+
+
+def _note_column(text: str, det: Detection, rosters: list[tuple[int, int, str]]) -> None:
+    """Record the roster column header of a detection in a table row (``attrs["column"]``)."""
+    if "column" in det.attrs:
+        return
+    for start, end, header in rosters:
+        if start <= det.start < end:
+            column, headers = column_of(text, det.start, header)
+            if 0 <= column < len(headers):
+                det.attrs["column"] = headers[column]
+            return

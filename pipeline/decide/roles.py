@@ -10,6 +10,8 @@ from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
 from pipeline.document import Detection
 
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
+#: Where a role cue stops reaching: sentence ends and blank lines (not single line breaks).
+_CUE_BARRIER = re.compile(r"[。;；!?！？]|\n\s*\n")
 
 #: How a person recognizer's own cue kind translates into a role.
 CUE_KIND_ROLE = {
@@ -70,12 +72,15 @@ class RoleResolver:
         ``rosters`` are table rows ``(start, end, header line)`` found by the detect stage.
         """
         if det.entity == "PERSON":
-            kind = det.attrs.get("cue_kind")
-            if kind in CUE_KIND_ROLE:
-                return RoleCue(CUE_KIND_ROLE[kind], str(det.attrs.get("cue") or kind))
             m = self._after_re.match(text, det.end, det.end + 6)
             if m:
                 return RoleCue(self._after[m.group()], m.group())
+            cue = det.attrs.get("cue")
+            if cue in self._before:  # the recognizer's cue, read with this agency's roles
+                return RoleCue(self._before[cue], cue)
+            kind = det.attrs.get("cue_kind")
+            if kind in CUE_KIND_ROLE:
+                return RoleCue(CUE_KIND_ROLE[kind], str(cue or kind))
         roster_header = next((h for s, e, h in rosters if s <= det.start < e), None)
         if roster_header is not None:
             column_cue = self._column_cue(text, det.start, roster_header)
@@ -93,7 +98,7 @@ class RoleResolver:
     def _nearest_cue_before(self, text: str, pos: int) -> RoleCue | None:
         """The last role cue in the same sentence, at most ``window`` characters back."""
         window = text[max(0, pos - self.window) : pos]
-        ends = list(_SENTENCE_END.finditer(window))
+        ends = list(_CUE_BARRIER.finditer(window))
         if ends:
             window = window[ends[-1].end() :]
         last = None
@@ -106,9 +111,7 @@ class RoleResolver:
 
         A phone column right after a person column belongs to that person.
         """
-        line_start = text.rfind("\n", 0, pos) + 1
-        column = len(CELL_SPLIT.split(text[line_start:pos].lstrip(" "))) - 1
-        headers = CELL_SPLIT.split(header.strip())
+        column, headers = column_of(text, pos, header)
         for idx in (column, column - 1):
             if 0 <= idx < len(headers):
                 m = None
@@ -121,6 +124,13 @@ class RoleResolver:
 
 #: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
 CELL_SPLIT = re.compile(r"\t| {2,}|\s*\|\s*")
+
+
+def column_of(text: str, pos: int, header: str) -> tuple[int, list[str]]:
+    """The column index of position ``pos`` in its table row, and the header's cells."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    column = len(CELL_SPLIT.split(text[line_start:pos].lstrip(" "))) - 1
+    return column, CELL_SPLIT.split(header.strip())
 
 
 def sentence_around(text: str, start: int, end: int, reach: int = 80) -> str:

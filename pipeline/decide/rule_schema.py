@@ -12,7 +12,9 @@ import yaml
 from pipeline.document import ENTITIES
 
 ACTIONS = ("redact", "review", "allow")
-_CONDITION_KEYS = {"entity", "role", "doc_type", "context", "attrs", "max_score"}
+_CONDITION_KEYS = {
+    "entity", "role", "doc_type", "context", "document_context", "attrs", "max_score"
+}
 _KNOWN_KEYS = _CONDITION_KEYS | {"id", "description", "action", "reason", "basis", "examples"}
 
 
@@ -45,6 +47,7 @@ class Rule:
     role: frozenset[str] = frozenset()
     doc_type: frozenset[str] = frozenset()
     context: tuple[str, ...] = ()
+    document_context: tuple[str, ...] = ()
     attrs: tuple[tuple[str, Any], ...] = ()
     max_score: float | None = None
     match_examples: tuple[Example, ...] = ()
@@ -52,10 +55,21 @@ class Rule:
     source: str = ""
 
     def applies(
-        self, entity: str, role: str, doc_type: str, attrs: dict[str, Any], score: float,
+        self,
+        entity: str,
+        role: str,
+        doc_type: str,
+        attrs: dict[str, Any],
+        score: float,
         sentence: str,
+        document_words: frozenset[str] = frozenset(),
     ) -> bool:
-        """True when every condition of the rule holds for this finding."""
+        """True when every condition of the rule holds for this finding.
+
+        ``document_words`` are the rules' ``document_context`` words present in the document.
+        """
+        if self.document_context and not any(w in document_words for w in self.document_context):
+            return False
         if self.entity and entity not in self.entity:
             return False
         if self.role and role not in self.role:
@@ -64,8 +78,10 @@ class Rule:
             return False
         if self.max_score is not None and score > self.max_score:
             return False
-        if any(attrs.get(key) != value for key, value in self.attrs):
-            return False
+        for key, wanted in self.attrs:
+            value = attrs.get(key)
+            if value not in wanted if isinstance(wanted, tuple) else value != wanted:
+                return False
         return not self.context or any(word in sentence for word in self.context)
 
 
@@ -135,7 +151,10 @@ def parse_rule(raw: Any, source: str) -> Rule:
         role=frozenset(_str_list(raw.get("role"), where, "role")),
         doc_type=frozenset(_str_list(raw.get("doc_type"), where, "doc_type")),
         context=_str_list(raw.get("context"), where, "context"),
-        attrs=tuple(sorted(attrs.items())),
+        document_context=_str_list(raw.get("document_context"), where, "document_context"),
+        attrs=tuple(
+            sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in attrs.items())
+        ),
         max_score=float(raw["max_score"]) if raw.get("max_score") is not None else None,
         match_examples=match,
         no_match_examples=no_match,

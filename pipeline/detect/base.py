@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
@@ -48,11 +49,37 @@ class DetectContext:
         return tag(self.text)
 
     def excluded(self, start: int, end: int) -> str | None:
-        """The reason a span lies inside a known non-PI span, if it does."""
-        for s, e, why in self.exclusions:
-            if s <= start and end <= e:
-                return why
-        return None
+        """The reason a span lies inside a known non-PI span, if it does (O(log n))."""
+        index = self._exclusion_index
+        if index.size != len(self.exclusions):  # exclusions were replaced or extended
+            index = self.__dict__["_exclusion_index"] = SpanIndex(self.exclusions)
+        return index.containing(start, end)
+
+    @cached_property
+    def _exclusion_index(self) -> SpanIndex:
+        return SpanIndex(self.exclusions)
+
+
+class SpanIndex:
+    """Answers "which stored span contains [start, end)?" by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.size = len(spans)
+        self._spans = sorted(spans)
+        self._starts = [s for s, _, _ in self._spans]
+        self._reach: list[int] = []  # furthest end among spans starting at or before i
+        furthest = -1
+        for _, e, _ in self._spans:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def containing(self, start: int, end: int) -> str | None:
+        k = bisect_right(self._starts, start) - 1
+        if k < 0 or self._reach[k] < end:
+            return None
+        while self._spans[k][1] < end:  # a span at or before k reaches `end`: find it
+            k -= 1
+        return self._spans[k][2]
 
 
 class Recognizer(ABC):

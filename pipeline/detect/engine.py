@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 
 from pipeline.detect.base import DetectContext, Recognizer
@@ -9,27 +10,29 @@ from pipeline.document import Detection
 from pipeline.normalise import NormalisedText, normalise
 
 
-def _resolve_overlaps(detections: list[Detection]) -> list[Detection]:
+def resolve_overlaps(detections: list[Detection]) -> list[Detection]:
     """Keep the best of overlapping detections: higher score, then longer span.
 
     Sensitive-category detections (HEALTH …) describe a person rather than occupy the same
     characters as an identifier, so they never knock out, or get knocked out by, others.
+    Kept spans of a group are disjoint and sorted, so only the neighbours of a candidate
+    can overlap it: O(n log n).
     """
     ranked = sorted(detections, key=lambda d: (-d.score, -(d.end - d.start), d.start))
     kept: list[Detection] = []
+    taken: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
     for det in ranked:
-        if any(det.overlaps(k) and _competes(det, k) for k in kept):
+        spans = taken[det.entity in _CATEGORY]
+        i = bisect_left(spans, (det.start,))
+        if (i < len(spans) and spans[i][0] < det.end) or (i > 0 and spans[i - 1][1] > det.start):
             continue
+        insort(spans, (det.start, det.end))
         kept.append(det)
     kept.sort(key=lambda d: (d.start, d.end))
     return kept
 
 
 _CATEGORY = {"HEALTH", "RELIGION", "ETHNICITY", "CRIMINAL_RECORD", "MINOR", "BIOMETRIC"}
-
-
-def _competes(a: Detection, b: Detection) -> bool:
-    return (a.entity in _CATEGORY) == (b.entity in _CATEGORY)
 
 
 class DetectionEngine:
@@ -47,7 +50,7 @@ class DetectionEngine:
         found: list[Detection] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.analyze(ctx))
-        return ctx, _resolve_overlaps(found)
+        return ctx, resolve_overlaps(found)
 
     def detect(self, text: str) -> list[Detection]:
         """Detections for ``text`` with offsets into ``text`` itself."""

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.detect.base import DetectContext, Recognizer
-from pipeline.detect.engine import _resolve_overlaps, to_original
+from pipeline.detect.engine import resolve_overlaps, to_original
 from pipeline.document import Detection
 from pipeline.normalise import normalise
 
@@ -239,7 +239,7 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     ADDRESS goes. Sensitive categories never compete with identifiers.
     """
     dets = [Detection(r.entity_type, r.start, r.end, r.score, "") for r in results]
-    kept = {id(d) for d in _resolve_overlaps(dets)}
+    kept = {id(d) for d in resolve_overlaps(dets)}
     return [r for r, d in zip(results, dets, strict=True) if id(d) in kept]
 
 

@@ -42,7 +42,8 @@ def test_every_acting_rule_has_an_example():
     """A rule that redacts or allows something specific must show what it does."""
     for rule in DECIDER.rules:
         if rule.id in {"PI-DEFAULT", "PI-NAME-LOW-CONFIDENCE", "PI-SENSITIVE-REVIEW",
-                       "PI-LANDLINE-UNKNOWN", "PI-DOB-APPOINTMENT", "PI-DOB-PRIVATE"}:
+                       "PI-LANDLINE-UNKNOWN", "PI-DOB-PRIVATE", "PI-ETHNICITY",
+                       "PI-CRIMINAL-RECORD"}:
             continue
         assert rule.match_examples, f"{rule.id} has no match example"
 

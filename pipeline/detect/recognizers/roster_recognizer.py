@@ -42,6 +42,7 @@ _ADDRESS_COLS = ("住址", "地址", "住所", "居住地")
 _DOB_COLS = ("出生年月", "出生日期", "出生时间")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[··][\u4e00-\u9fff]{1,8})?")
 _MASKED = frozenset("*×xX某")
+_FINE_UNITS = frozenset("号 室 栋 幢 单元 层 楼 组 队 户 座 村民小组 村民组".split())
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
@@ -166,7 +167,8 @@ class RosterRecognizer(Recognizer):
                 attrs["masked_form"] = True
             return Detection("PERSON", s, e, 0.95, self.name, f"名单姓名列({header})", attrs)
         if kind == "ADDRESS":
-            if len(value) < 4 or "*" in value:
+            # a village, community or care home alone is not a person-level address
+            if len(value) < 4 or "*" in value or finest_unit(value) not in _FINE_UNITS:
                 return None
             attrs.update(keep_until_at=keep_until(text, s, e), finest=finest_unit(value), cue=None)
             return Detection("ADDRESS", s, e, 0.9, self.name, f"名单住址列({header})", attrs)
