@@ -35,7 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.detect.base import DetectContext, Recognizer
-from pipeline.detect.engine import resolve_overlaps, to_original
+from pipeline.detect.engine import resolve_overlaps as resolve_detection_overlaps
+from pipeline.detect.engine import to_original
 from pipeline.document import Detection
 from pipeline.normalise import normalise
 
@@ -231,7 +232,7 @@ def presidio_recognizer_for(
     return _wrapper_class(type(recognizer))(recognizer, exclusion_finder)
 
 
-def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+def resolve_result_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Drop results that lose an overlap under zwgk's policy (as ``DetectionEngine`` does).
 
     Presidio itself only removes a result contained in another of the SAME entity; zwgk keeps
@@ -239,15 +240,15 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     ADDRESS goes. Sensitive categories never compete with identifiers.
     """
     dets = [Detection(r.entity_type, r.start, r.end, r.score, "") for r in results]
-    kept = {id(d) for d in resolve_overlaps(dets)}
+    kept = {id(d) for d in resolve_detection_overlaps(dets)}
     return [r for r, d in zip(results, dets, strict=True) if id(d) in kept]
 
 
 class ZwgkAnalyzerEngine(AnalyzerEngine):
-    """An ``AnalyzerEngine`` whose results then go through :func:`resolve_overlaps`."""
+    """An ``AnalyzerEngine`` whose results then go through :func:`resolve_result_overlaps`."""
 
     def analyze(self, *args: Any, **kwargs: Any) -> list[RecognizerResult]:
-        return resolve_overlaps(super().analyze(*args, **kwargs))
+        return resolve_result_overlaps(super().analyze(*args, **kwargs))
 
 
 def build_analyzer_engine(
