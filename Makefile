@@ -22,8 +22,8 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check pipeline api tests benchmarks
-	$(BIN)/ruff format --check pipeline api tests benchmarks
+	$(BIN)/ruff check pipeline tests benchmarks scripts
+	$(BIN)/ruff format --check pipeline tests benchmarks scripts
 	$(BIN)/mypy
 
 bench: setup

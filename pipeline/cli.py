@@ -67,7 +67,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
 def _open_in(name: str) -> TextIO:
     if name == "-":
         return sys.stdin
-    return open(name, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed by caller
+    return open(name, encoding="utf-8", errors="replace")
 
 
 def _screen_jsonl(args: argparse.Namespace) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, TextIO
@@ -46,9 +46,7 @@ def screen_stream(
             yield from window.popleft().result()
 
 
-def screen_jsonl(
-    src: TextIO, dst: TextIO, workers: int | None = None
-) -> dict[str, int]:
+def screen_jsonl(src: TextIO, dst: TextIO, workers: int | None = None) -> dict[str, int]:
     """Screen a JSONL stream into a JSONL stream; returns counts by verdict and errors."""
     counts = {"block": 0, "review": 0, "pass": 0, "error": 0}
     for record in screen_stream(src, workers):

@@ -55,5 +55,7 @@ def screen_lines(batch: list[tuple[int, str]]) -> list[dict[str, Any]]:
         try:
             out.append(screener.screen(text, doc_id).to_contract())
         except Exception as exc:  # one bad document must not sink the batch
-            out.append({"id": doc_id, "error": f"第{line_no}行处理失败：{type(exc).__name__}: {exc}"})
+            out.append(
+                {"id": doc_id, "error": f"第{line_no}行处理失败：{type(exc).__name__}: {exc}"}
+            )
     return out

@@ -94,7 +94,6 @@ class RoleResolver:
             return RoleCue(role, "名单表格")
         return RoleCue("unknown", "")
 
-
     def _nearest_cue_before(self, text: str, pos: int) -> RoleCue | None:
         """The last role cue in the same sentence, at most ``window`` characters back."""
         window = text[max(0, pos - self.window) : pos]

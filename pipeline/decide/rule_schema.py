@@ -13,7 +13,13 @@ from pipeline.document import ENTITIES
 
 ACTIONS = ("redact", "review", "allow")
 _CONDITION_KEYS = {
-    "entity", "role", "doc_type", "context", "document_context", "attrs", "max_score"
+    "entity",
+    "role",
+    "doc_type",
+    "context",
+    "document_context",
+    "attrs",
+    "max_score",
 }
 _KNOWN_KEYS = _CONDITION_KEYS | {"id", "description", "action", "reason", "basis", "examples"}
 
@@ -132,7 +138,9 @@ def parse_rule(raw: Any, source: str) -> Rule:
         if not raw.get(key):
             raise RuleError(f"{where}: 缺少 {key}")
     if raw["action"] not in ACTIONS:
-        raise RuleError(f"{where}: action 必须是 redact/review/allow 之一，而不是 {raw['action']!r}")
+        raise RuleError(
+            f"{where}: action 必须是 redact/review/allow 之一，而不是 {raw['action']!r}"
+        )
     entities = _str_list(raw.get("entity"), where, "entity")
     bad = [e for e in entities if e not in ENTITIES]
     if bad:
@@ -152,9 +160,7 @@ def parse_rule(raw: Any, source: str) -> Rule:
         doc_type=frozenset(_str_list(raw.get("doc_type"), where, "doc_type")),
         context=_str_list(raw.get("context"), where, "context"),
         document_context=_str_list(raw.get("document_context"), where, "document_context"),
-        attrs=tuple(
-            sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in attrs.items())
-        ),
+        attrs=tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in attrs.items())),
         max_score=float(raw["max_score"]) if raw.get("max_score") is not None else None,
         match_examples=match,
         no_match_examples=no_match,

@@ -38,7 +38,7 @@ _CATEGORY = {"HEALTH", "RELIGION", "ETHNICITY", "CRIMINAL_RECORD", "MINOR", "BIO
 class DetectionEngine:
     """Holds the recognizers; ``detect`` is the whole detect stage for one document."""
 
-    def __init__(self, recognizers: Sequence[Recognizer], exclusion_finder=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, recognizers: Sequence[Recognizer], exclusion_finder=None) -> None:
         self.recognizers = list(recognizers)
         self.exclusion_finder = exclusion_finder
 

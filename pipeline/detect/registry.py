@@ -44,7 +44,7 @@ def default_recognizers() -> list[Recognizer]:
     ]
 
 
-def default_exclusion_finder():  # type: ignore[no-untyped-def]
+def default_exclusion_finder():
     """The function that marks spans known not to be personal information."""
     from pipeline.detect.recognizers.exclusions import find_exclusions
 

@@ -8,7 +8,7 @@ from pipeline.detect.base import Token
 
 
 @cache
-def _tagger():  # type: ignore[no-untyped-def]
+def _tagger():
     import rjieba
 
     return rjieba

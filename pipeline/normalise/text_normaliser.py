@@ -6,7 +6,8 @@ Steps, in order:
    (NFKC), traditional → simplified (OpenCC's single-character table), odd spaces → space;
 2. deletions, each recorded in the offset map: zero-width characters, the pinyin that some
    mirrors insert after characters (``關(guān)于`` → ``关于``), and spaces or hyphens inside
-   digit groups shaped like a phone, ID or card number (``138 1234 5678``).
+   digit groups shaped like a phone, ID or card number (``138 1234 5678``), or splitting an
+   ID number anywhere when the joined number passes its check digit.
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ _DATA = Path(__file__).with_name("data")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Pinyin in brackets right after a Chinese character, carrying at least one tone mark.
-_PINYIN = re.compile(
-    rf"(?<=[\u3400-\u9fff])\((?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}\)"
-)
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}\)")
 _SEP = r"[ \-]"
 # Digit groups split by single separators, shaped like the numbers we look for.
 _SPLIT_DIGITS = re.compile(
@@ -38,6 +37,26 @@ _SPLIT_DIGITS = re.compile(
     r")(?![0-9])"
 )
 _SEP_INSIDE = re.compile(_SEP)
+# Any other split of an 18-character ID (37030319930520 4144): joined only when the joined
+# value passes the GB 11643 check digit, so two neighbouring numbers are never glued.
+_SPLIT_ID = re.compile(rf"(?<![0-9])[1-9](?:{_SEP}?[0-9]){{16}}{_SEP}?[0-9Xx](?![0-9])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _id_check_ok(value: str) -> bool:
+    """Province code, a plausible birth date and the check digit (GB 11643)."""
+    province, year, month, day = (
+        int(value[:2]),
+        int(value[6:10]),
+        int(value[10:12]),
+        int(value[12:14]),
+    )
+    if not (11 <= province <= 65 or 81 <= province <= 83):
+        return False
+    if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == value[17].upper()
 
 
 @cache
@@ -76,10 +95,14 @@ def _deletions(mapped: str) -> list[tuple[int, int]]:
     for m in _SPLIT_DIGITS.finditer(mapped):
         base = m.start()
         # keep the "+86" prefix separator: only separators between digits go
-        spans.extend(
-            (base + s.start(), base + s.end()) for s in _SEP_INSIDE.finditer(m.group())
-        )
-    spans.sort()
+        spans.extend((base + s.start(), base + s.end()) for s in _SEP_INSIDE.finditer(m.group()))
+    for m in _SPLIT_ID.finditer(mapped):
+        group = m.group()
+        compact = _SEP_INSIDE.sub("", group)
+        if compact != group and _id_check_ok(compact):
+            base = m.start()
+            spans.extend((base + s.start(), base + s.end()) for s in _SEP_INSIDE.finditer(group))
+    spans = sorted(set(spans))
     return spans
 
 

@@ -42,7 +42,9 @@ def test_roster_rows_belong_to_beneficiaries_in_publicity_documents():
     text = "姓名\t电话\n王大明\t13812345678"
     start = text.index("王大明")
     rosters = [(start, len(text), "姓名\t电话")]
-    assert _role(text, "13812345678", doc_type="subsidy_publicity", rosters=rosters) == "beneficiary"
+    assert (
+        _role(text, "13812345678", doc_type="subsidy_publicity", rosters=rosters) == "beneficiary"
+    )
     assert _role(text, "13812345678", doc_type="other", rosters=rosters) == "private"
 
 

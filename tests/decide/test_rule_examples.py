@@ -41,9 +41,15 @@ def test_no_match_examples_are_not_decided_by_their_rule(rule_id, example):
 def test_every_acting_rule_has_an_example():
     """A rule that redacts or allows something specific must show what it does."""
     for rule in DECIDER.rules:
-        if rule.id in {"PI-DEFAULT", "PI-NAME-LOW-CONFIDENCE", "PI-SENSITIVE-REVIEW",
-                       "PI-LANDLINE-UNKNOWN", "PI-DOB-PRIVATE", "PI-ETHNICITY",
-                       "PI-CRIMINAL-RECORD"}:
+        if rule.id in {
+            "PI-DEFAULT",
+            "PI-NAME-LOW-CONFIDENCE",
+            "PI-SENSITIVE-REVIEW",
+            "PI-LANDLINE-UNKNOWN",
+            "PI-DOB-PRIVATE",
+            "PI-ETHNICITY",
+            "PI-CRIMINAL-RECORD",
+        }:
             continue
         assert rule.match_examples, f"{rule.id} has no match example"
 

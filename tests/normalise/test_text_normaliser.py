@@ -26,7 +26,11 @@ def _find_back(original: str, pattern: re.Pattern[str]) -> list[str]:
 @pytest.mark.parametrize(
     ("original", "expected_norm", "expected_orig"),
     [
-        ("电话１３８１２３４５６７８。", "电话:13812345678。".replace(":", ""), "１３８１２３４５６７８"),
+        (
+            "电话１３８１２３４５６７８。",
+            "电话:13812345678。".replace(":", ""),
+            "１３８１２３４５６７８",
+        ),
         ("電話13812345678", "电话13812345678", "13812345678"),
         ("电话138\u200b1234\u200d5678", "电话13812345678", "138\u200b1234\u200d5678"),
         ("电话 138 1234 5678 谢谢", "电话 13812345678 谢谢", "138 1234 5678"),
@@ -82,8 +86,20 @@ def test_offset_map_edges():
 def test_random_documents_map_every_character_back():
     """Property: each normalised character comes from the original character it maps to."""
     rng = random.Random(7)
-    pieces = ["關(guān)", "１３８ １２３４ ５６７８", "\u200b", "電話", "，", "王*军", " ", "\n",
-              "110101 19900307 451X", "6222 0210 0112 3456 789", "abc", "〔2020〕14號"]
+    pieces = [
+        "關(guān)",
+        "１３８ １２３４ ５６７８",
+        "\u200b",
+        "電話",
+        "，",
+        "王*军",
+        " ",
+        "\n",
+        "110101 19900307 451X",
+        "6222 0210 0112 3456 789",
+        "abc",
+        "〔2020〕14號",
+    ]
     table = char_table()
     for _ in range(300):
         original = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
@@ -96,3 +112,12 @@ def test_random_documents_map_every_character_back():
         for i in range(len(n.text)):
             s, e = n.span_to_original(i, len(n.text))
             assert 0 <= s < e <= len(original)
+
+
+def test_irregular_id_split_is_joined_only_when_the_check_digit_passes():
+    ident = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9X](?![0-9])")
+    original = "身份证号:37030319930520 4144,电话3585321 13812345678"
+    assert _find_back(original, ident) == ["37030319930520 4144"]
+    # 7 + 11 digits make 18, but the check digit fails: the two numbers stay apart
+    assert _find_back(original, MOBILE) == ["13812345678"]
+    assert "3585321 13812345678" in normalise(original).text

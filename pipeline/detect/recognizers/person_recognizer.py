@@ -174,7 +174,7 @@ def _best_per_cluster(dets: list[Detection]) -> list[Detection]:
     return out
 
 
-def _view(ctx: DetectContext, key: str, build):  # type: ignore[no-untyped-def]
+def _view(ctx: DetectContext, key: str, build):
     """A per-document view shared by recognizers, stored on the context like cached_property."""
     store = vars(ctx)
     if key not in store:
@@ -184,12 +184,12 @@ def _view(ctx: DetectContext, key: str, build):  # type: ignore[no-untyped-def]
 
 def name_tokens(ctx: DetectContext) -> list[Token]:
     """The tokens jieba tags as person names (computed once per document)."""
-    return _view(ctx, "_person_tokens", lambda: [t for t in ctx.tokens if t.pos in NR_POS])  # type: ignore[no-any-return]
+    return _view(ctx, "_person_tokens", lambda: [t for t in ctx.tokens if t.pos in NR_POS])
 
 
 def token_starts(ctx: DetectContext) -> list[int]:
     """Start offsets of all tokens, for bisect (computed once per document)."""
-    return _view(ctx, "_token_starts", lambda: [t.start for t in ctx.tokens])  # type: ignore[no-any-return]
+    return _view(ctx, "_token_starts", lambda: [t.start for t in ctx.tokens])
 
 
 class _Tokens:
@@ -276,7 +276,7 @@ class PersonRecognizer(Recognizer):
                 add(tok.start, tok.end, 0.55, None, "nr")
         return _best_per_cluster(list(found.values()))
 
-    def _cue(self, text: str, toks: _Tokens, m: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+    def _cue(self, text: str, toks: _Tokens, m: re.Match[str], add) -> None:
         cue, sep = m.group(1), m.group(2)
         if cue in _BEFORE_CUES:
             pos, floor, strict = m.end(), m.start(), cue in _WEAK_CUES and not sep

@@ -42,7 +42,9 @@ _ADDRESS_COLS = ("住址", "地址", "住所", "居住地")
 _DOB_COLS = ("出生年月", "出生日期", "出生时间")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[··][\u4e00-\u9fff]{1,8})?")
 _MASKED = frozenset("*×xX某")
-_FINE_UNITS = frozenset("号 室 栋 幢 单元 层 楼 组 队 户 座 村民小组 村民组".split())
+_FINE_UNITS = frozenset(
+    ["号", "室", "栋", "幢", "单元", "层", "楼", "组", "队", "户", "座", "村民小组", "村民组"]
+)
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
@@ -123,7 +125,7 @@ class RosterRecognizer(Recognizer):
             done = self._rows(ctx, ls, le, spans, out)
         return out
 
-    def _rows(self, ctx, ls, le, header_spans, out) -> int:  # type: ignore[no-untyped-def]
+    def _rows(self, ctx, ls, le, header_spans, out) -> int:
         """Type the rows under a header; returns where the table ends."""
         text = ctx.text
         header_line = text[ls:le]
