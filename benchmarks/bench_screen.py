@@ -36,6 +36,7 @@ WORKERS = {  # worker → (system label, factory)
     "zwgk": ("zwgk screen_text", peers.zwgk_screen),
     "presidio": ("Presidio baseline", peers.presidio_baseline),
     "jionlp": ("JioNLP extractors", peers.jionlp_extractors),
+    "zwgk_presidio": ("zwgk recognizers in Presidio", peers.zwgk_via_presidio),
     "zwgk_latency": ("zwgk screen_text", peers.zwgk_screen),
 }
 
@@ -181,7 +182,7 @@ def main() -> None:
     ap.add_argument("--size", type=C.parse_size, default=None, help="corpus size (10MB)")
     ap.add_argument("--seed", type=int, default=C.DEFAULT_SEED)
     ap.add_argument("--reps", type=int, default=None, help="latency repetitions (200)")
-    ap.add_argument("--systems", default="zwgk,presidio,jionlp,zwgk_latency")
+    ap.add_argument("--systems", default="zwgk,presidio,jionlp,zwgk_presidio,zwgk_latency")
     ap.add_argument("--no-seeds", action="store_true", help="skip ../shared/seeds")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)

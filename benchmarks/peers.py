@@ -148,3 +148,20 @@ def zwgk_screen() -> Analyze:
         return [f.entity for f in screen_text(text).findings]
 
     return analyze
+
+
+def zwgk_via_presidio() -> Analyze:
+    """zwgk's recognizers inside Presidio's ``AnalyzerEngine`` (detect only, no decisions).
+
+    Measures what the Presidio engine adds on top of the same recognizers: the spaCy
+    pipeline, NLP artifacts and result bookkeeping.
+    """
+    from pipeline.detect.presidio_adapter import build_analyzer_engine
+
+    engine = build_analyzer_engine()
+    engine.analyze(text="测试", language="zh")
+
+    def analyze(text: str) -> list[str]:
+        return [r.entity_type for r in engine.analyze(text=text, language="zh")]
+
+    return analyze

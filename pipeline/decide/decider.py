@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
 from pipeline.decide.roles import RoleCue, RoleResolver, column_of, sentence_around
 from pipeline.decide.rule_schema import Rule, RuleError, load_pack, rules_dir
-from pipeline.document import Detection
+from pipeline.document import ENTITIES, Detection
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,11 @@ class Decider:
         self.doc_types = doc_types
         self.roles = roles
         self._document_words = frozenset(w for r in rules for w in r.document_context)
+        # the rules that can apply to each entity, in order (a rule without `entity` fits all)
+        self._by_entity: dict[str, list[Rule]] = {
+            e: [r for r in rules if not r.entity or e in r.entity] for e in ENTITIES
+        }
+        self._needs_sentence = {e: any(r.context for r in rs) for e, rs in self._by_entity.items()}
 
     @classmethod
     def from_dir(cls, directory: Path | None = None) -> Decider:
@@ -62,7 +67,8 @@ class Decider:
         for det in detections:
             _note_column(text, det, rosters)
             role = self.roles.resolve(text, det, doc_type, rosters)
-            sentence = sentence_around(text, det.start, det.end)
+            needs_sentence = self._needs_sentence.get(det.entity, True)
+            sentence = sentence_around(text, det.start, det.end) if needs_sentence else ""
             rule = self.first_rule(det, role.role, doc_type, sentence, present or frozenset())
             out.append(Decision(det, rule, role))
         return out
@@ -76,7 +82,7 @@ class Decider:
         document_words: frozenset[str] = frozenset(),
     ) -> Rule:
         """The first rule whose conditions hold (the pack's fallback at the latest)."""
-        for rule in self.rules:
+        for rule in self._by_entity.get(det.entity, self.rules):
             if rule.applies(
                 det.entity, role, doc_type, det.attrs, det.score, sentence, document_words
             ):

@@ -6,10 +6,13 @@ from abc import ABC, abstractmethod
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pipeline.document import Detection
 from pipeline.normalise import NormalisedText
+
+if TYPE_CHECKING:
+    from pipeline.detect.segmenter import TokenSequence
 
 
 @dataclass(slots=True)
@@ -43,7 +46,7 @@ class DetectContext:
         return self.source.text
 
     @cached_property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> TokenSequence:
         from pipeline.detect.segmenter import tag  # lazy: segmenter loads a dictionary
 
         return tag(self.text)

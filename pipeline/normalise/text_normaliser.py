@@ -39,7 +39,9 @@ _SPLIT_DIGITS = re.compile(
 _SEP_INSIDE = re.compile(_SEP)
 # Any other split of an 18-character ID (37030319930520 4144): joined only when the joined
 # value passes the GB 11643 check digit, so two neighbouring numbers are never glued.
-_SPLIT_ID = re.compile(rf"(?<![0-9])[1-9](?:{_SEP}?[0-9]){{16}}{_SEP}?[0-9Xx](?![0-9])")
+# (the look-behind follows the first character so that ``re`` can skip ahead to digits)
+_SPLIT_ID = re.compile(rf"[1-9](?<![0-9][1-9])(?:{_SEP}?[0-9]){{16}}{_SEP}?[0-9Xx](?![0-9])")
+_SEP_BETWEEN_DIGITS = re.compile(rf"[0-9]{_SEP}[0-9]")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -92,6 +94,8 @@ def _deletions(mapped: str) -> list[tuple[int, int]]:
         spans.extend((m.start(), m.end()) for m in re.finditer(f"[{_ZERO_WIDTH}]", mapped))
     if "(" in mapped:
         spans.extend((m.start(), m.end()) for m in _PINYIN.finditer(mapped))
+    if not _SEP_BETWEEN_DIGITS.search(mapped):
+        return sorted(spans)
     for m in _SPLIT_DIGITS.finditer(mapped):
         base = m.start()
         # keep the "+86" prefix separator: only separators between digits go

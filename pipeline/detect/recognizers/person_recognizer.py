@@ -184,12 +184,13 @@ def _view(ctx: DetectContext, key: str, build):
 
 def name_tokens(ctx: DetectContext) -> list[Token]:
     """The tokens jieba tags as person names (computed once per document)."""
-    return _view(ctx, "_person_tokens", lambda: [t for t in ctx.tokens if t.pos in NR_POS])
+    toks = ctx.tokens
+    return _view(ctx, "_person_tokens", lambda: [toks[i] for i in toks.indices_with(NR_POS)])
 
 
 def token_starts(ctx: DetectContext) -> list[int]:
     """Start offsets of all tokens, for bisect (computed once per document)."""
-    return _view(ctx, "_token_starts", lambda: [t.start for t in ctx.tokens])
+    return ctx.tokens.starts
 
 
 class _Tokens:
