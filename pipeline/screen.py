@@ -49,11 +49,13 @@ class Screener:
 
 
 def _finding(source: NormalisedText, decision: Decision) -> Finding:
-    det = to_original(source, decision.detection)
-    attrs: dict[str, Any] = dict(det.attrs)
+    det = decision.detection
+    if not source.offsets.is_identity:
+        det = to_original(source, det)
+    attrs: dict[str, Any] = det.attrs
     keep_until = attrs.get("keep_until_at")
     if isinstance(keep_until, int):
-        attrs["keep_chars"] = keep_until - det.start
+        attrs = {**attrs, "keep_chars": keep_until - det.start}
     value = source.original[det.start : det.end]
     rule = decision.rule
     return Finding(

@@ -11,11 +11,14 @@ The builder checks that the k-th label of a value sits at the k-th occurrence of
 in the plain text (the evaluator locates expected items by ``str.find`` occurrence order),
 so an unlabelled earlier occurrence of a labelled value is an error.
 
-Usage: ``python scripts/build_labelled_set.py`` (rewrites every JSON file).
+Usage: ``python scripts/build_labelled_set.py`` (rewrites every JSON file of the tuned set);
+``python scripts/build_labelled_set.py --src scripts/labelled_holdout_src --out
+tests/fixtures/labelled_holdout`` builds the held-out set from its own sources.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -116,17 +119,23 @@ def check_order(doc_id: str, text: str, labels: list[tuple[int, dict[str, object
             raise ValueError(f"{doc_id}: {item['text']!r} is found at {at}, labelled at {start}")
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", type=Path, default=SRC, help="folder of *.txt sources")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the JSON files")
+    args = parser.parse_args(argv)
+    src_dir, out_dir = args.src.resolve(), args.out.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
     ids: set[str] = set()
-    for src in sorted(SRC.glob("*.txt")):
+    for src in sorted(src_dir.glob("*.txt")):
         doc = parse_source(src.read_text(encoding="utf-8"))
         if doc["id"] in ids or doc["id"] != src.stem:
             raise ValueError(f"{src.name}: id {doc['id']!r} duplicated or not the file stem")
         ids.add(str(doc["id"]))
-        out = OUT / f"{src.stem}.json"
+        out = out_dir / f"{src.stem}.json"
         out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(ids)} documents -> {OUT.relative_to(ROOT)}")
+    shown = out_dir.relative_to(ROOT) if out_dir.is_relative_to(ROOT) else out_dir
+    print(f"{len(ids)} documents -> {shown}")
     return 0
 
 

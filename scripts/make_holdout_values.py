@@ -37,8 +37,28 @@ AREAS: dict[str, tuple[str, str]] = {
     "130828": ("围场满族蒙古族自治县", "0314"),
 }
 
-MOBILE_SEGMENTS = ("130", "131", "132", "136", "137", "150", "152", "155", "157", "159",
-                   "173", "176", "180", "181", "182", "183", "185", "188", "189", "198")
+MOBILE_SEGMENTS = (
+    "130",
+    "131",
+    "132",
+    "136",
+    "137",
+    "150",
+    "152",
+    "155",
+    "157",
+    "159",
+    "173",
+    "176",
+    "180",
+    "181",
+    "182",
+    "183",
+    "185",
+    "188",
+    "189",
+    "198",
+)
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -48,8 +68,9 @@ ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 def org_code(rng: random.Random) -> str:
     """GB 11714 organisation code: 8 characters and a check character."""
     body = "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
-    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w
-                for c, w in zip(body, ORG_WEIGHTS, strict=True))
+    total = sum(
+        (int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, ORG_WEIGHTS, strict=True)
+    )
     check = 11 - total % 11
     return body + {10: "X", 11: "0"}.get(check, str(check))
 
@@ -74,8 +95,10 @@ def main() -> None:
         lines = [f"{code}-{rng.randint(2, 8)}{rng.randint(0, 999_999):06d}" for _ in range(3)]
         print(f"LANDLINE {area}: " + " ".join(lines))
         print(f"USCC {area}: " + " ".join(uscc(rng, area, p) for p in ("91", "92", "12")))
-    mobiles = [rng.choice(MOBILE_SEGMENTS) + f"{rng.randint(0, 99_999_999):08d}"
-               for _ in range(args.n * 12)]
+    mobiles = [
+        rng.choice(MOBILE_SEGMENTS) + f"{rng.randint(0, 99_999_999):08d}"
+        for _ in range(args.n * 12)
+    ]
     print("MOBILE: " + " ".join(mobiles))
     print("BANK19: " + " ".join(make_bank_card(rng) for _ in range(args.n * 3)))
     print("BANK16: " + " ".join(make_bank_card(rng, 16) for _ in range(args.n)))

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
-from pipeline.decide.roles import RoleCue, RoleResolver, column_of, sentence_around
+from pipeline.decide.roles import (
+    RoleCue,
+    RoleResolver,
+    RosterRows,
+    column_of,
+    sentence_around,
+)
 from pipeline.decide.rule_schema import Rule, RuleError, load_pack, rules_dir
 from pipeline.document import ENTITIES, Detection
 
@@ -62,11 +68,12 @@ class Decider:
         rosters: list[tuple[int, int, str]],
     ) -> list[Decision]:
         """Decisions for detections over normalised ``text``."""
+        rows = RosterRows(rosters)
         present = frozenset(w for w in self._document_words if w in text) if detections else None
         out = []
         for det in detections:
-            _note_column(text, det, rosters)
-            role = self.roles.resolve(text, det, doc_type, rosters)
+            _note_column(text, det, rows)
+            role = self.roles.resolve(text, det, doc_type, rows)
             needs_sentence = self._needs_sentence.get(det.entity, True)
             sentence = sentence_around(text, det.start, det.end) if needs_sentence else ""
             rule = self.first_rule(det, role.role, doc_type, sentence, present or frozenset())
@@ -90,13 +97,12 @@ class Decider:
         raise RuleError(f"没有规则适用于 {det.entity}（请在规则包末尾保留兜底规则）")
 
 
-def _note_column(text: str, det: Detection, rosters: list[tuple[int, int, str]]) -> None:
+def _note_column(text: str, det: Detection, rows: RosterRows) -> None:
     """Record the roster column header of a detection in a table row (``attrs["column"]``)."""
     if "column" in det.attrs:
         return
-    for start, end, header in rosters:
-        if start <= det.start < end:
-            column, headers = column_of(text, det.start, header)
-            if 0 <= column < len(headers):
-                det.attrs["column"] = headers[column]
-            return
+    header = rows.header_at(det.start)
+    if header is not None:
+        column, headers = column_of(text, det.start, header)
+        if 0 <= column < len(headers):
+            det.attrs["column"] = headers[column]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,21 @@ CUE_KIND_ROLE = {
 PUBLICITY_DOC_TYPES = frozenset(
     {"subsidy_publicity", "land_compensation", "recruitment_result", "poverty_alleviation"}
 )
+
+
+class RosterRows:
+    """Table rows ``(start, end, header line)`` of a document, looked up by position."""
+
+    def __init__(self, rows: list[tuple[int, int, str]]) -> None:
+        self._rows = sorted(rows)
+        self._starts = [s for s, _, _ in self._rows]
+
+    def header_at(self, pos: int) -> str | None:
+        """The header line of the row containing ``pos``, if ``pos`` lies in a row."""
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and pos < self._rows[k][1]:
+            return self._rows[k][2]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +81,11 @@ class RoleResolver:
         text: str,
         det: Detection,
         doc_type: str,
-        rosters: list[tuple[int, int, str]],
+        rosters: RosterRows,
     ) -> RoleCue:
         """The role of the person a detection (normalised offsets) belongs to.
 
-        ``rosters`` are table rows ``(start, end, header line)`` found by the detect stage.
+        ``rosters`` are the table rows found by the detect stage.
         """
         if det.entity == "PERSON":
             m = self._after_re.match(text, det.end, det.end + 6)
@@ -81,7 +97,7 @@ class RoleResolver:
             kind = det.attrs.get("cue_kind")
             if kind in CUE_KIND_ROLE:
                 return RoleCue(CUE_KIND_ROLE[kind], str(cue or kind))
-        roster_header = next((h for s, e, h in rosters if s <= det.start < e), None)
+        roster_header = rosters.header_at(det.start)
         if roster_header is not None:
             column_cue = self._column_cue(text, det.start, roster_header)
             if column_cue is not None:

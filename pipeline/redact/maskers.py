@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 _DIGITS = re.compile(r"[0-9Xx]")
+_AREA_CODE = re.compile(r"\s*\(?(0[1-9][0-9]{1,2})\)?[\s\-]?")
 COMPOUND_SURNAMES = frozenset(
     [
         "欧阳",
@@ -48,7 +49,7 @@ COMPOUND_SURNAMES = frozenset(
 
 def _keep_ends(value: str, head: int, tail: int) -> str:
     """Keep ``head`` and ``tail`` digits, star the digits between; drop separators."""
-    digits = "".join(_DIGITS.findall(value.translate(_FULLWIDTH)))
+    digits = "".join(_DIGITS.findall(_halfwidth(value)))
     if len(digits) <= head + tail:
         return "*" * len(digits)
     return digits[:head] + "*" * (len(digits) - head - tail) + digits[-tail:]
@@ -57,8 +58,12 @@ def _keep_ends(value: str, head: int, tail: int) -> str:
 _FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF38: 0x58, 0xFF58: 0x78}
 
 
+def _halfwidth(value: str) -> str:
+    return value if value.isascii() else value.translate(_FULLWIDTH)
+
+
 def mask_mobile(value: str, attrs: dict[str, Any]) -> str:
-    digits = "".join(_DIGITS.findall(value.translate(_FULLWIDTH)))
+    digits = "".join(_DIGITS.findall(_halfwidth(value)))
     prefix = ""
     if len(digits) == 13 and digits.startswith("86"):
         prefix, digits = "+86 ", digits[2:]
@@ -71,7 +76,7 @@ def mask_id(value: str, attrs: dict[str, Any]) -> str:
 
 def mask_landline(value: str, attrs: dict[str, Any]) -> str:
     """Keep the area code (when there is one) and the last two digits."""
-    m = re.match(r"\s*\(?(0[1-9][0-9]{1,2})\)?[\s\-]?", value.translate(_FULLWIDTH))
+    m = _AREA_CODE.match(_halfwidth(value))
     if m:
         rest = value[m.end() :]
         return m.group(1) + "-" + _keep_ends(rest, 0, 2)

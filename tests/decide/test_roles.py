@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.decide.roles import RoleResolver, sentence_around
+from pipeline.decide.roles import RoleResolver, RosterRows, sentence_around
 from pipeline.document import Detection
 
 RESOLVER = RoleResolver.from_yaml()
@@ -13,7 +13,7 @@ RESOLVER = RoleResolver.from_yaml()
 def _role(text: str, value: str, entity: str = "MOBILE", attrs=None, doc_type="other", rosters=()):
     start = text.index(value)
     det = Detection(entity, start, start + len(value), 1.0, "t", attrs=attrs or {})
-    return RESOLVER.resolve(text, det, doc_type, list(rosters)).role
+    return RESOLVER.resolve(text, det, doc_type, RosterRows(list(rosters))).role
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,8 @@
-"""The hand-labelled evaluation set itself: schema, labels and well-formed fake values."""
+"""The hand-labelled evaluation sets themselves: schema, labels and well-formed fake values.
+
+Two folders share the schema and the builder: ``labelled`` (40 documents, used to tune the
+rules) and ``labelled_holdout`` (24 documents written independently, kept out of tuning).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,37 @@ import pytest
 from pipeline.document import ENTITIES
 from pipeline.evaluate import load_labelled
 
-LABELLED = Path(__file__).resolve().parents[1] / "fixtures" / "labelled"
-FILES = sorted(LABELLED.glob("*.json"))
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+LABELLED = FIXTURES / "labelled"
+HOLDOUT = FIXTURES / "labelled_holdout"
+FOLDERS = [LABELLED, HOLDOUT]
+#: Per folder: number of documents, required genre counts, minimum number of ID_CARD items.
+EXPECTED_SETS: dict[str, tuple[int, dict[str, int], int]] = {
+    "labelled": (
+        40,
+        {"社会救助公示": 6, "工作总结计划": 4, "行政处罚决定书": 4, "依申请公开答复": 4},
+        50,
+    ),
+    "labelled_holdout": (
+        24,
+        {
+            "社会救助公示": 3,
+            "环评公示": 2,
+            "任前公示": 2,
+            "行政处罚决定书": 3,
+            "依申请公开答复": 3,
+            "信访答复": 3,
+            "征地补偿公示": 2,
+            "扶贫公示": 2,
+            "表彰通报": 1,
+            "招聘结果公示": 1,
+            "工作总结计划": 2,
+        },
+        25,
+    ),
+}
+FILES = [p for folder in FOLDERS for p in sorted(folder.glob("*.json"))]
+FOLDER_IDS = [f.name for f in FOLDERS]
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 MUST_ENTITIES = {"ID_CARD", "MOBILE", "LANDLINE", "BANK_CARD", "ADDRESS"}
 
@@ -48,21 +81,32 @@ def luhn_ok(value: str) -> bool:
     return total % 10 == 0
 
 
-def items(entity: str) -> list[tuple[str, str]]:
-    docs = load_labelled(LABELLED)
+def items(folder: Path, entity: str) -> list[tuple[str, str]]:
+    docs = load_labelled(folder)
     return [(d.id, e.text) for d in docs for e in d.expected if e.entity == entity]
 
 
-def test_forty_documents_load_and_genres_are_covered() -> None:
-    docs = load_labelled(LABELLED)
-    assert len(docs) == 40
-    assert len({d.id for d in docs}) == 40
+@pytest.mark.parametrize("folder", FOLDERS, ids=FOLDER_IDS)
+def test_documents_load_and_genres_are_covered(folder: Path) -> None:
+    count, genre_counts, _ = EXPECTED_SETS[folder.name]
+    docs = load_labelled(folder)
+    assert len(docs) == count
+    assert len({d.id for d in docs}) == count
     genres = Counter(d.genre for d in docs)
-    assert genres["社会救助公示"] == 6 and genres["工作总结计划"] == 4
-    assert genres["行政处罚决定书"] == 4 and genres["依申请公开答复"] == 4
+    for genre, n in genre_counts.items():
+        assert genres[genre] == n, genre
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_holdout_is_disjoint_from_the_tuned_set() -> None:
+    tuned = load_labelled(LABELLED)
+    held = load_labelled(HOLDOUT)
+    assert not {d.id for d in tuned} & {d.id for d in held}
+    tuned_values = {e.text for d in tuned for e in d.expected if e.entity != "ETHNICITY"}
+    held_values = {e.text for d in held for e in d.expected if e.entity != "ETHNICITY"}
+    assert not tuned_values & held_values
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 def test_file_schema(path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["id"] == path.stem
@@ -79,35 +123,55 @@ def test_file_schema(path: Path) -> None:
             assert e["entity"] in MUST_ENTITIES and e["action"] == "redact"
 
 
-def test_id_numbers_are_well_formed() -> None:
-    ids = items("ID_CARD")
-    assert len(ids) > 50
+@pytest.mark.parametrize("folder", FOLDERS, ids=FOLDER_IDS)
+def test_id_numbers_are_well_formed(folder: Path) -> None:
+    ids = items(folder, "ID_CARD")
+    assert len(ids) > EXPECTED_SETS[folder.name][2]
     assert any(len(digits(v)) == 15 for _, v in ids)
     for doc_id, value in ids:
         assert id_ok(digits(value)), (doc_id, value)
         assert 11 <= int(digits(value)[:2]) <= 65
 
 
-def test_bank_cards_pass_luhn() -> None:
-    cards = items("BANK_CARD")
+@pytest.mark.parametrize("folder", FOLDERS, ids=FOLDER_IDS)
+def test_bank_cards_pass_luhn(folder: Path) -> None:
+    cards = items(folder, "BANK_CARD")
     assert cards
     for doc_id, value in cards:
         d = digits(value)
         assert 16 <= len(d) <= 19 and d.startswith("62") and luhn_ok(d), (doc_id, value)
 
 
-def test_mobiles_and_landlines_are_well_formed() -> None:
-    for doc_id, value in items("MOBILE"):
+@pytest.mark.parametrize("folder", FOLDERS, ids=FOLDER_IDS)
+def test_mobiles_and_landlines_are_well_formed(folder: Path) -> None:
+    for doc_id, value in items(folder, "MOBILE"):
         assert re.fullmatch(r"1[3-9]\d{9}", digits(value)), (doc_id, value)
-    for doc_id, value in items("LANDLINE"):
+    for doc_id, value in items(folder, "LANDLINE"):
         assert re.fullmatch(r"0\d{2,3}\d{7,8}", digits(value)), (doc_id, value)
 
 
-def test_variants_are_present() -> None:
-    texts = [e.text for d in load_labelled(LABELLED) for e in d.expected]
+@pytest.mark.parametrize("folder", FOLDERS, ids=FOLDER_IDS)
+def test_variants_are_present(folder: Path) -> None:
+    texts = [e.text for d in load_labelled(folder) for e in d.expected]
     assert any(re.search(r"[０-９]", t) for t in texts)  # full-width digits
     assert any(re.search(r"\d[ -]\d", t) for t in texts)  # split digits
     assert any(t[:2] in ("欧阳", "司徒") for t in texts)  # compound surnames
-    all_text = "".join(d.text for d in load_labelled(LABELLED))
-    for masked in ("王*军", "138****1234", "3415**********5412"):
-        assert masked in all_text
+    all_text = "".join(d.text for d in load_labelled(folder))
+    masked = re.findall(
+        r"[\u4e00-\u9fff]\*[\u4e00-\u9fff]|1[3-9]\d\*{4}\d{4}|\d{2,6}\*{8,14}\w{2,4}", all_text
+    )
+    assert len(masked) >= 3, masked  # masked names, phones and IDs that must yield no finding
+    if folder == LABELLED:
+        for value in ("王*军", "138****1234", "3415**********5412"):
+            assert value in all_text
+
+
+def test_holdout_covers_the_harder_surface_forms() -> None:
+    docs = load_labelled(HOLDOUT)
+    texts = [e.text for d in docs for e in d.expected]
+    assert any(digits(t).isdigit() and len(digits(t)) == 15 for t in texts)  # legacy IDs
+    assert any(t.startswith("+86") for t in texts)
+    assert any(re.search(r"[０-９]{11}", t) for t in texts)  # full-width, not only IDs
+    all_text = "".join(d.text for d in docs)
+    for hotline in ("12345", "12380", "12369", "12317", "400-", "800-"):
+        assert hotline in all_text
