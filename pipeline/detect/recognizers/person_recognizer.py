@@ -46,7 +46,8 @@ NR_POS = frozenset({"nr", "nrfg", "nrt"})
 _PRIVATE = _words(
     "被申请人 申请人 当事人 户主 投诉人 举报人 来信人 信访人 反映人 "
     "求助人 被执行人 被处罚人 被举报人 被投诉人 受害人 承租人 监护人 "
-    "委托人 代理人 姓名 户主姓名 救助对象 患者 "
+    "委托人 代理人 姓名 户主姓名 救助对象 患者 其子 其女 其父 其母 其夫 其妻 "
+    "母亲 父亲 儿子 女儿 妻子 丈夫 配偶 社区矫正对象 矫正对象 服刑人员 刑满释放人员 "
 )
 _OFFICIAL = _words("法定代表人 负责人 项目负责人 经办人 帮扶责任人 主要负责人 ")
 _EDITOR = _words("责任编辑 审核人 审核 编辑 校对 签发人 签发 审稿 核稿 拟稿人 拟稿 撰稿 ")
@@ -58,6 +59,7 @@ _POSTS = _words(
     "调研员 专员 "
 )
 _HONORIFICS = _words("同志 先生 女士 ")
+_SALUTATION_RE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4}?)(?:同志|女士|先生)?:[ \t]*$")
 
 CUE_KINDS: dict[str, str] = {
     **{c: "private" for c in _PRIVATE},
@@ -255,7 +257,7 @@ class PersonRecognizer(Recognizer):
         def add(s: int, e: int, score: float, cue: str | None, via: str, **extra: object) -> None:
             if ctx.excluded(s, e):
                 return
-            kind = CUE_KINDS.get(cue) if cue else None
+            kind = extra.pop("kind", None) or (CUE_KINDS.get(cue) if cue else None)
             attrs = {"cue": cue, "cue_kind": kind, "via": via, **extra}
             why = f"姓名(线索:{cue})" if cue else "姓名(分词人名)"
             old = found.get((s, e))
@@ -271,6 +273,12 @@ class PersonRecognizer(Recognizer):
             if toks is None:
                 toks = _Tokens(ctx)
             self._cue(text, toks, m, add)
+
+        for m in _SALUTATION_RE.finditer(text):
+            # a letter or reply opens with its addressee on a line of their own: 凌志远：
+            s, e = m.span(1)
+            if surname_len(text, s) and not ctx.excluded(s, e):
+                add(s, e, 0.8, "称呼", "cue", kind="private")
 
         for tok in name_tokens(ctx):
             if is_name_token(tok, text):
