@@ -37,7 +37,8 @@ class Screener:
         ctx, detections = self.engine.detect_normalised(source)
         doc_type = self.decider.doc_type(source.text)
         rosters = [(s, e, h) for kind, s, e, h in ctx.annotations if kind == "roster"]
-        decisions = self.decider.decide(source.text, detections, doc_type.id, rosters)
+        words = ctx.tokens.starts if detections else None
+        decisions = self.decider.decide(source.text, detections, doc_type.id, rosters, words)
         findings = [_finding(source, d) for d in decisions]
         return ScreenResult(
             text=text,

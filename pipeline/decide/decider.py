@@ -66,14 +66,18 @@ class Decider:
         detections: list[Detection],
         doc_type: str,
         rosters: list[tuple[int, int, str]],
+        word_starts: list[int] | None = None,
     ) -> list[Decision]:
-        """Decisions for detections over normalised ``text``."""
+        """Decisions for detections over normalised ``text``.
+
+        ``word_starts`` (from segmentation) keep role cues on word boundaries.
+        """
         rows = RosterRows(rosters)
         present = frozenset(w for w in self._document_words if w in text) if detections else None
         out = []
         for det in detections:
             _note_column(text, det, rows)
-            role = self.roles.resolve(text, det, doc_type, rows)
+            role = self.roles.resolve(text, det, doc_type, rows, word_starts)
             needs_sentence = self._needs_sentence.get(det.entity, True)
             sentence = sentence_around(text, det.start, det.end) if needs_sentence else ""
             rule = self.first_rule(det, role.role, doc_type, sentence, present or frozenset())

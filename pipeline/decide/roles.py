@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,10 +82,13 @@ class RoleResolver:
         det: Detection,
         doc_type: str,
         rosters: RosterRows,
+        word_starts: list[int] | None = None,
     ) -> RoleCue:
         """The role of the person a detection (normalised offsets) belongs to.
 
-        ``rosters`` are the table rows found by the detect stage.
+        ``rosters`` are the table rows found by the detect stage; ``word_starts`` (sorted
+        word-start offsets from segmentation) let a cue count only on word boundaries, so
+        that 石家庄市长安区 holds no 市长.
         """
         if det.entity == "PERSON":
             m = self._after_re.match(text, det.end, det.end + 6)
@@ -102,7 +105,7 @@ class RoleResolver:
             column_cue = self._column_cue(text, det.start, roster_header)
             if column_cue is not None:
                 return column_cue
-        cue = self._nearest_cue_before(text, det.start)
+        cue = self._nearest_cue_before(text, det.start, word_starts)
         if cue is not None:
             return cue
         if roster_header is not None:
@@ -110,16 +113,23 @@ class RoleResolver:
             return RoleCue(role, "名单表格")
         return RoleCue("unknown", "")
 
-    def _nearest_cue_before(self, text: str, pos: int) -> RoleCue | None:
+    def _nearest_cue_before(
+        self, text: str, pos: int, word_starts: list[int] | None = None
+    ) -> RoleCue | None:
         """The last role cue in the same sentence, at most ``window`` characters back."""
-        window = text[max(0, pos - self.window) : pos]
+        lo = max(0, pos - self.window)
+        window = text[lo:pos]
         ends = list(_CUE_BARRIER.finditer(window))
         if ends:
-            window = window[ends[-1].end() :]
-        last = None
-        for last in self._before_re.finditer(window):  # noqa: B007 - keep the nearest
-            pass
-        return None if last is None else RoleCue(self._before[last.group()], last.group())
+            lo += ends[-1].end()
+            window = text[lo:pos]
+        for m in reversed(list(self._before_re.finditer(window))):
+            if word_starts is None or (
+                _on_boundary(word_starts, lo + m.start())
+                and _on_boundary(word_starts, lo + m.end())
+            ):
+                return RoleCue(self._before[m.group()], m.group())
+        return None
 
     def _column_cue(self, text: str, pos: int, header: str) -> RoleCue | None:
         """A roster cell's role from its column header (帮扶责任人 | 联系电话), if it has one.
@@ -139,6 +149,11 @@ class RoleResolver:
 
 #: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
 CELL_SPLIT = re.compile(r"\t| {2,}|\s*\|\s*")
+
+
+def _on_boundary(word_starts: list[int], pos: int) -> bool:
+    i = bisect_left(word_starts, pos)
+    return i < len(word_starts) and word_starts[i] == pos
 
 
 def column_of(text: str, pos: int, header: str) -> tuple[int, list[str]]:

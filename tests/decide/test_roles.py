@@ -63,3 +63,20 @@ def test_roster_columns_with_their_own_role_cue():
     assert _role(text, "王大明", "PERSON", doc_type="poverty_alleviation", rosters=rosters) == (
         "beneficiary"
     )
+
+
+def test_cues_count_only_on_word_boundaries():
+    import rjieba
+
+    text = "住址:石家庄市长安区中和小区\n联系电话:15032469751"
+    value = "15032469751"
+    start = text.index(value)
+    det = Detection("MOBILE", start, start + len(value), 1.0, "t")
+    starts, pos = [], 0
+    for word, _ in rjieba.tag(text):
+        starts.append(pos)
+        pos += len(word)
+    starts.append(pos)
+    assert RESOLVER.resolve(text, det, "other", RosterRows([]), starts).role == "private"
+    # without segmentation the 市长 inside 石家庄市长安区 would be read as a post
+    assert RESOLVER.resolve(text, det, "other", RosterRows([])).role == "official"

@@ -45,7 +45,6 @@ def test_every_acting_rule_has_an_example():
             "PI-DEFAULT",
             "PI-NAME-LOW-CONFIDENCE",
             "PI-SENSITIVE-REVIEW",
-            "PI-LANDLINE-UNKNOWN",
             "PI-DOB-PRIVATE",
             "PI-ETHNICITY",
             "PI-CRIMINAL-RECORD",

@@ -183,6 +183,17 @@ def _serial_numbers(text: str, out: list[Span]) -> None:
             out.append((s, e, _SERIAL_REASON))
 
 
+_BADGE = re.compile(
+    r"(?:执法证号|执法证件号码?|执法证编号|执法证|工作证号)[:： ]{0,2}([A-Z0-9]{6,20})"
+)
+
+
+def _badge_numbers(text: str, out: list[Span]) -> None:
+    """Law-enforcement badge numbers: an official's identifier, published by design."""
+    for m in _BADGE.finditer(text):
+        out.append((m.start(1), m.end(1), "执法证件号（公职人员履职信息）"))
+
+
 def find_exclusions(text: str) -> list[Span]:
     """Spans (normalised offsets, end exclusive) that are not personal information, sorted."""
     out: list[Span] = []
@@ -192,5 +203,6 @@ def find_exclusions(text: str) -> list[Span]:
     _numbers(text, out)
     _masked(text, out)
     _serial_numbers(text, out)
+    _badge_numbers(text, out)
     out.sort(key=lambda span: (span[0], -span[1]))
     return out

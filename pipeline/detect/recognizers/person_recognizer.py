@@ -83,6 +83,8 @@ STOP_GIVEN = frozenset(
 PLACE_SUFFIX = frozenset(
     "区县市省州镇乡村路街巷井局委办厅部院所站队社馆园港湾岛庄屯寨营堡桥湖河厂矿场店周"
 )
+_TITLE_ENDINGS = ("女士", "先生", "同志", "老师", "师傅", "阿姨", "大爷", "大妈")
+_THING_ENDINGS = frozenset("房屋楼栋门窗车船")
 #: Surname characters that are far more often something else at the start of a word.
 _NO_CUE_SURNAME = frozenset("于惠时明全成应向常文高安万方")
 #: Out-of-dictionary tokens jieba tags as names in policy text.
@@ -146,6 +148,8 @@ def is_name_token(tok: Token, text: str) -> bool:
         return False
     if w[-1] in PLACE_SUFFIX or w[-1] == "人" or w in NO_CUE_BLOCK or w in CUE_KINDS:
         return False
+    if w.endswith(_TITLE_ENDINGS) or w[-1] in _THING_ENDINGS:
+        return False  # 陈女士, 王老师 (a surname and a form of address), 阳光房
     if "某" in w:
         return False
     if not all(is_cjk(c) for c in w) or text[tok.end : tok.end + 1] in _DOC_NO_NEXT:
@@ -277,6 +281,8 @@ class PersonRecognizer(Recognizer):
         for m in _SALUTATION_RE.finditer(text):
             # a letter or reply opens with its addressee on a line of their own: 凌志远：
             s, e = m.span(1)
+            if text[s:e].endswith(("女士", "先生", "同志")):
+                continue  # 陈女士: surname and honorific only, no name
             if surname_len(text, s) and not ctx.excluded(s, e):
                 add(s, e, 0.8, "称呼", "cue", kind="private")
 

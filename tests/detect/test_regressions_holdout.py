@@ -1,0 +1,41 @@
+"""Generic detection fixes found by the held-out evaluation, each pinned by a case."""
+
+from __future__ import annotations
+
+from pipeline.detect.engine import DetectionEngine
+from pipeline.detect.registry import default_exclusion_finder, default_recognizers
+from pipeline.screen import screen_text
+
+ENGINE = DetectionEngine(default_recognizers(), default_exclusion_finder())
+
+
+def _spans(text: str, entity: str) -> list[str]:
+    return [text[d.start : d.end] for d in ENGINE.detect(text) if d.entity == entity]
+
+
+def test_enforcement_badge_numbers_are_not_mobiles():
+    text = "本局执法人员王磊(执法证号:13010219021)在现场检查。"
+    assert _spans(text, "MOBILE") == []
+
+
+def test_estate_name_after_the_street_number_stays_in_the_address():
+    text = "通讯地址:保定市竞秀区先锋街道东风中路866号金台小区11号楼3单元501室"
+    assert _spans(text, "ADDRESS") == ["保定市竞秀区先锋街道东风中路866号金台小区11号楼3单元501室"]
+
+
+def test_natural_village_tun_is_a_person_level_address():
+    text = "家住临桂镇双塘村委会新村屯,生活困难。"
+    assert any(s.endswith("新村屯") for s in _spans(text, "ADDRESS"))
+
+
+def test_salutations_name_the_addressee_but_not_a_bare_honorific():
+    assert _spans("答复意见书\n\n凌志远:\n\n您的来信收悉。", "PERSON") == ["凌志远"]
+    assert _spans("答复意见书\n\n陈女士:\n\n您的来信收悉。", "PERSON") == []
+
+
+def test_traditional_reply_title_is_a_disclosure_reply():
+    text = "政府信息公開申請答覆書\n\n鄭雅婷:\n\n本機關收到您的申請,現答覆如下。"
+    result = screen_text(text)
+    assert result.doc_type == "disclosure_reply"
+    person = next(f for f in result.findings if f.entity == "PERSON")
+    assert (person.text, person.action) == ("鄭雅婷", "redact")
