@@ -39,3 +39,16 @@ def test_traditional_reply_title_is_a_disclosure_reply():
     assert result.doc_type == "disclosure_reply"
     person = next(f for f in result.findings if f.entity == "PERSON")
     assert (person.text, person.action) == ("鄭雅婷", "redact")
+
+
+def test_illness_after_huan_and_not_hazards():
+    assert _spans("申请人张三罹患胃癌住院化疗。", "HEALTH") == ["罹患胃癌住院化疗"]
+    assert _spans("来信人反映其母亲王秀英患阿尔茨海默病多年。", "HEALTH") == ["患阿尔茨海默病"]
+    assert _spans("各单位要做好安全隐患排查,防范重大疾病传播。", "HEALTH") == []
+
+
+def test_birth_date_in_a_form_block_is_tied_to_the_person_above():
+    text = "当事人:郝建军  性别:男\n出生日期:1971年6月4日\n住址:某地"
+    assert _spans(text, "DATE_OF_BIRTH") == ["1971年6月4日"]
+    # a blank line ends the block: nobody is tied to the date
+    assert _spans("当事人:郝建军\n\n出生日期:1971年6月4日", "DATE_OF_BIRTH") == []

@@ -78,6 +78,13 @@ _RULES: list[_Rule] = [
     ),
     _rule("HEALTH", "因病", "因病致", "因病致(?:贫|残)"),
     _rule(
+        "HEALTH",
+        "患病",
+        "罹患 患",
+        f"(?:罹患|(?<![隐祸后忧])患(?![有者])){_CJK}{{0,11}}?"
+        "(?:病|症|癌|瘤|障碍|综合征|瘫痪)(?:住院(?:治疗|化疗)?)?",
+    ),
+    _rule(
         "RELIGION",
         "信仰",
         "藏传佛教 伊斯兰教 基督教 天主教 东正教 佛教 道教",
@@ -156,6 +163,9 @@ _PRIVATE_CUE_RE = re.compile(
     "申请人|当事人|户主|该户|投诉人|举报人|来信人|信访人|该同志|该生|该人|该员|犯罪嫌疑人"
 )
 _SENTENCE_END_RE = re.compile("[。!?;\n]")
+#: A "label: value" line of a form block (当事人：…\n出生日期：…\n住址：…).
+_FIELD_LINE_RE = re.compile(r"[ \t]*[\u4e00-\u9fff()（）]{2,10}[:：]")
+_FORM_LINES_BACK = 4
 _PRONOUNS = frozenset({"其", "该户", "该生", "该童", "其子", "其女", "本人"})
 _MINOR_WORDS = frozenset({"学生", "该生", "学龄儿童", "在校生", "幼儿"})
 _HINTS = tuple(_PRONOUNS | _MINOR_WORDS)
@@ -222,7 +232,25 @@ class _Links:
         how, has_minor_word = self._cache[s]
         if how is None and minor and has_minor_word:
             return "pronoun"
+        if how is None:
+            how = self._form_block_link(s)
         return how
+
+    def _form_block_link(self, s: int) -> str | None:
+        """A field line of a form block is tied to the person named a few lines above."""
+        text = self.ctx.text
+        for _ in range(_FORM_LINES_BACK):
+            if s == 0 or text[s - 1] != "\n" or not _FIELD_LINE_RE.match(text, s):
+                return None
+            ps, pe = self.sentence(s - 1)
+            if ps >= pe:
+                return None  # a blank line ends the block
+            if ps not in self._cache:
+                self._cache[ps] = self._sentence_link(ps, pe)
+            if self._cache[ps][0] is not None:
+                return self._cache[ps][0]
+            s = ps
+        return None
 
 
 def _hits(ctx: DetectContext) -> list[tuple[_Rule, int, int, str]]:
