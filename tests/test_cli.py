@@ -90,3 +90,16 @@ def test_console_script_reads_stdin_and_writes_stdout():
     assert proc.returncode == 0, proc.stderr
     assert "李明华" in proc.stdout  # an official in post stays
     assert "张*" in proc.stdout and "张晓明" not in proc.stdout
+
+
+def test_broken_inputs_get_one_chinese_message_each(tmp_path, capsys):
+    bad_pdf = tmp_path / "bad.pdf"
+    bad_pdf.write_bytes(b"%PDF-1.4 garbage")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    code = main(["screen", str(bad_pdf), str(binary)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 3
+    assert len(err) == 2, err  # nothing else leaks to stderr (e.g. pypdf's own log lines)
+    assert "bad.pdf" in err[0] and "PDF" in err[0]
+    assert "bin.txt" in err[1]

@@ -10,6 +10,7 @@ raises ``IngestError``; so do encrypted PDFs that cannot be opened without a pas
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 from pipeline.ingest.model import IngestedDocument, IngestError
@@ -20,6 +21,10 @@ PAGE_BREAK = "\n\f\n"
 
 def _open(data: bytes, source: str) -> Any:
     from pypdf import PdfReader
+
+    # pypdf logs its own repair notes ("EOF marker not found") to stderr; the user gets
+    # one message from us instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(io.BytesIO(data))
