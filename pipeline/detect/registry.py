@@ -8,9 +8,8 @@ from __future__ import annotations
 from pipeline.detect.base import Recognizer
 
 
-def default_recognizers() -> list[Recognizer]:
-    """Every built-in recognizer, ready to use."""
-    from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
+def identifier_recognizers() -> list[Recognizer]:
+    """The structured-identifier recognizers (numbers, accounts, online ids, plates)."""
     from pipeline.detect.recognizers.bank_card_recognizer import BankCardRecognizer
     from pipeline.detect.recognizers.id_card_recognizer import IdCardRecognizer
     from pipeline.detect.recognizers.license_plate_recognizer import LicensePlateRecognizer
@@ -21,10 +20,7 @@ def default_recognizers() -> list[Recognizer]:
         WechatRecognizer,
     )
     from pipeline.detect.recognizers.passport_recognizer import PassportRecognizer
-    from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
     from pipeline.detect.recognizers.phone_recognizer import LandlineRecognizer, MobileRecognizer
-    from pipeline.detect.recognizers.roster_recognizer import RosterRecognizer
-    from pipeline.detect.recognizers.sensitive_recognizer import SensitiveCategoryRecognizer
 
     return [
         IdCardRecognizer(),
@@ -37,6 +33,18 @@ def default_recognizers() -> list[Recognizer]:
         IpAddressRecognizer(),
         PassportRecognizer(),
         LicensePlateRecognizer(),
+    ]
+
+
+def default_recognizers() -> list[Recognizer]:
+    """Every built-in recognizer, ready to use (rosters before names: names reuse them)."""
+    from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
+    from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
+    from pipeline.detect.recognizers.roster_recognizer import RosterRecognizer
+    from pipeline.detect.recognizers.sensitive_recognizer import SensitiveCategoryRecognizer
+
+    return [
+        *identifier_recognizers(),
         RosterRecognizer(),
         PersonRecognizer(),
         AddressRecognizer(),

@@ -3,18 +3,8 @@
 import pytest
 
 from pipeline.detect.engine import DetectionEngine
-from pipeline.detect.recognizers.bank_card_recognizer import BankCardRecognizer
 from pipeline.detect.recognizers.exclusions import find_exclusions
-from pipeline.detect.recognizers.id_card_recognizer import IdCardRecognizer
-from pipeline.detect.recognizers.license_plate_recognizer import LicensePlateRecognizer
-from pipeline.detect.recognizers.online_id_recognizer import (
-    EmailRecognizer,
-    IpAddressRecognizer,
-    QQRecognizer,
-    WechatRecognizer,
-)
-from pipeline.detect.recognizers.passport_recognizer import PassportRecognizer
-from pipeline.detect.recognizers.phone_recognizer import LandlineRecognizer, MobileRecognizer
+from pipeline.detect.registry import identifier_recognizers
 from pipeline.normalise import normalise
 
 
@@ -46,21 +36,7 @@ def excluded(text: str) -> dict[str, str]:
     return {value: why for value, why in spans(text)}
 
 
-ENGINE = DetectionEngine(
-    [
-        IdCardRecognizer(),
-        MobileRecognizer(),
-        LandlineRecognizer(),
-        BankCardRecognizer(),
-        EmailRecognizer(),
-        QQRecognizer(),
-        WechatRecognizer(),
-        IpAddressRecognizer(),
-        PassportRecognizer(),
-        LicensePlateRecognizer(),
-    ],
-    find_exclusions,
-)
+ENGINE = DetectionEngine(identifier_recognizers(), find_exclusions)
 
 
 def test_sorted_tuples_with_chinese_reasons():
