@@ -37,7 +37,8 @@ def identifier_recognizers() -> list[Recognizer]:
 
 
 def default_recognizers() -> list[Recognizer]:
-    """Every built-in recognizer, ready to use (rosters before names: names reuse them)."""
+    """Every built-in recognizer, ready to use (rosters before sensitive categories, which
+    link to roster rows)."""
     from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
     from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
     from pipeline.detect.recognizers.roster_recognizer import RosterRecognizer
