@@ -1,7 +1,8 @@
 """The hand-labelled evaluation sets themselves: schema, labels and well-formed fake values.
 
-Two folders share the schema and the builder: ``labelled`` (40 documents, used to tune the
-rules) and ``labelled_holdout`` (24 documents written independently, kept out of tuning).
+Three folders share the schema and the builder: ``labelled`` (40 documents, used to tune the
+rules), ``labelled_holdout`` (24 documents written independently, kept out of tuning) and
+``labelled_final`` (16 documents, the final test set nobody tunes on).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pipeline.evaluate import load_labelled
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LABELLED = FIXTURES / "labelled"
 HOLDOUT = FIXTURES / "labelled_holdout"
-FOLDERS = [LABELLED, HOLDOUT]
+FINAL = FIXTURES / "labelled_final"
+FOLDERS = [LABELLED, HOLDOUT, FINAL]
 #: Per folder: number of documents, required genre counts, minimum number of ID_CARD items.
 EXPECTED_SETS: dict[str, tuple[int, dict[str, int], int]] = {
     "labelled": (
@@ -43,6 +45,24 @@ EXPECTED_SETS: dict[str, tuple[int, dict[str, int], int]] = {
             "表彰通报": 1,
             "招聘结果公示": 1,
             "工作总结计划": 2,
+        },
+        25,
+    ),
+    "labelled_final": (
+        16,
+        {
+            "社会救助公示": 2,
+            "环评公示": 1,
+            "任前公示": 1,
+            "行政处罚决定书": 1,
+            "依申请公开答复": 2,
+            "信访答复": 2,
+            "征地补偿公示": 2,
+            "扶贫公示": 1,
+            "教育资助公示": 1,
+            "残疾人补贴公示": 1,
+            "会议纪要通知": 1,
+            "工作总结计划": 1,
         },
         25,
     ),
@@ -104,6 +124,23 @@ def test_holdout_is_disjoint_from_the_tuned_set() -> None:
     tuned_values = {e.text for d in tuned for e in d.expected if e.entity != "ETHNICITY"}
     held_values = {e.text for d in held for e in d.expected if e.entity != "ETHNICITY"}
     assert not tuned_values & held_values
+
+
+def test_the_three_sets_are_pairwise_disjoint() -> None:
+    sets = {folder.name: load_labelled(folder) for folder in FOLDERS}
+    ids = {name: {d.id for d in docs} for name, docs in sets.items()}
+    values = {
+        name: {e.text for d in docs for e in d.expected if e.entity != "ETHNICITY"}
+        for name, docs in sets.items()
+    }
+    names = list(sets)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            assert not ids[first] & ids[second], (first, second)
+            assert not values[first] & values[second], (first, second)
+    # No document text is reused either (same opening line = same document).
+    heads = [d.text.split("\n", 1)[0] + d.text[-40:] for docs in sets.values() for d in docs]
+    assert len(heads) == len(set(heads))
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
@@ -175,3 +212,30 @@ def test_holdout_covers_the_harder_surface_forms() -> None:
     all_text = "".join(d.text for d in docs)
     for hotline in ("12345", "12380", "12369", "12317", "400-", "800-"):
         assert hotline in all_text
+
+
+def test_final_set_covers_the_harder_surface_forms() -> None:
+    docs = load_labelled(FINAL)
+    by_id = {d.id: d for d in docs}
+    items_ = [e for d in docs for e in d.expected]
+    texts = [e.text for e in items_]
+    assert any(digits(t).isdigit() and len(digits(t)) == 15 for t in texts)  # legacy IDs
+    assert any("+86" in t for t in texts)
+    assert any(re.search(r"[０-９]{11}", t) for t in texts)  # full-width, not only IDs
+    assert any(re.fullmatch(r"\d{6} \d{8} \d{3}[\dX]", t) for t in texts)  # ID split 6-8-4
+    assert any("·" in t for t in texts)  # names and plates with a middle dot
+    # One document in traditional characters, with its labels in traditional characters too.
+    assert any("申請" in d.text and "聯繫電話" in d.text for d in docs)
+    # Every action and the sensitive categories occur; minors are never silently allowed.
+    assert {e.action for e in items_} == {"redact", "review", "allow"}
+    for entity in ("HEALTH", "MINOR", "BANK_CARD", "LANDLINE", "DATE_OF_BIRTH", "QQ", "EMAIL"):
+        assert entity in {e.entity for e in items_}, entity
+    assert all(e.action != "allow" for e in items_ if e.entity in ("HEALTH", "MINOR"))
+    # Hard negatives in the text: hotlines, agency USCCs and accounts, masked values.
+    all_text = "".join(d.text for d in docs)
+    for hotline in ("12345", "12380", "12369", "12317", "12385", "12355", "12393", "400-"):
+        assert hotline in all_text
+    assert "（对公账户）" in all_text and "统一社会信用代码" in all_text
+    # Officials-only minutes label nothing but allows; the annual report labels nothing.
+    assert all(e.action == "allow" for e in by_id["15_huiyi_yining"].expected)
+    assert by_id["16_nianbao_zhangpu"].expected == []
