@@ -52,3 +52,8 @@ def test_birth_date_in_a_form_block_is_tied_to_the_person_above():
     assert _spans(text, "DATE_OF_BIRTH") == ["1971年6月4日"]
     # a blank line ends the block: nobody is tied to the date
     assert _spans("当事人:郝建军\n\n出生日期:1971年6月4日", "DATE_OF_BIRTH") == []
+
+
+def test_lettered_buildings_and_fang_rooms_complete_the_address():
+    text = "住址:海口市美兰区白龙街道白龙南路48号椰城花园B栋1204房,联系电话"
+    assert _spans(text, "ADDRESS") == ["海口市美兰区白龙街道白龙南路48号椰城花园B栋1204房"]
