@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
+from pipeline.detect.recognizers.roster_recognizer import CELL_SPLIT
 from pipeline.document import Detection
 
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
@@ -145,10 +146,6 @@ class RoleResolver:
                 if m is not None and self._before[m.group()] != "private":
                     return RoleCue(self._before[m.group()], headers[idx])
         return None
-
-
-#: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
-CELL_SPLIT = re.compile(r"\t| {2,}|\s*\|\s*")
 
 
 def _on_boundary(word_starts: list[int], pos: int) -> bool:

@@ -36,7 +36,8 @@ HEADER_KEYS = (
     "出生日期",
 )
 _HEADER_RE = re.compile("|".join(HEADER_KEYS))
-_SPLIT_RE = re.compile(r"\t| {2,}|\s*\|\s*")
+#: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
+CELL_SPLIT = re.compile(r"\t| {2,}|\s*\|\s*")
 _NAME_COLS = ("姓名", "户主", "申请人", "被帮扶人", "帮扶对象", "名字")
 _ADDRESS_COLS = ("住址", "地址", "住所", "居住地")
 _DOB_COLS = ("出生年月", "出生日期", "出生时间")
@@ -54,7 +55,7 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
     base += lead
     line = line.strip(" \r")
     pos = 0
-    for m in _SPLIT_RE.finditer(line):
+    for m in CELL_SPLIT.finditer(line):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(line)))
