@@ -6,21 +6,7 @@ from pipeline.detect.engine import DetectionEngine
 from pipeline.detect.recognizers.exclusions import find_exclusions
 from pipeline.detect.registry import identifier_recognizers
 from pipeline.normalise import normalise
-
-
-def with_check(first17: str) -> str:
-    weights = [2 ** (17 - i) % 11 for i in range(17)]
-    return (
-        first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
-    )
-
-
-def uscc(first17: str) -> str:
-    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    weights = [3**i % 31 for i in range(17)]
-    total = sum(chars.index(c) * w for c, w in zip(first17, weights, strict=True))
-    return first17 + chars[(31 - total % 31) % 31]
-
+from tests.check_digits import uscc, with_check
 
 ORG_CODE = uscc("12341500MB1234567")
 ID = with_check("34150119850101001")

@@ -7,14 +7,7 @@ from pipeline.detect.engine import DetectionEngine
 from pipeline.detect.recognizers.exclusions import find_exclusions
 from pipeline.detect.recognizers.id_card_recognizer import IdCardRecognizer
 from pipeline.normalise import normalise
-
-
-def with_check(first17: str) -> str:
-    weights = [2 ** (17 - i) % 11 for i in range(17)]
-    return (
-        first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
-    )
-
+from tests.check_digits import with_check
 
 VALID = with_check("11010519900307123")
 VALID_SH = with_check("31011519851231456")

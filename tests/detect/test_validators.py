@@ -5,21 +5,7 @@ from datetime import date
 import pytest
 
 from pipeline.detect.recognizers import validators as v
-
-
-def with_check(first17: str) -> str:
-    """Compute the GB 11643 check character independently of the module under test."""
-    weights = [2 ** (17 - i) % 11 for i in range(17)]
-    return (
-        first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
-    )
-
-
-def uscc(first17: str) -> str:
-    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    weights = [3**i % 31 for i in range(17)]
-    total = sum(chars.index(c) * w for c, w in zip(first17, weights, strict=True))
-    return first17 + chars[(31 - total % 31) % 31]
+from tests.check_digits import luhn_complete, uscc, with_check
 
 
 def test_id_weights_are_the_gb11643_weights():
@@ -81,17 +67,6 @@ def test_id15():
     assert v.id15_ok("110105900307123")
     assert not v.id15_ok("990105900307123")
     assert not v.id15_ok("110105901307123")
-
-
-def luhn_complete(body: str) -> str:
-    for d in "0123456789":
-        digits = [int(c) for c in body + d][::-1]
-        total = sum(
-            x if i % 2 == 0 else (x * 2 - 9 if x > 4 else x * 2) for i, x in enumerate(digits)
-        )
-        if total % 10 == 0:
-            return body + d
-    raise AssertionError
 
 
 def test_luhn():
