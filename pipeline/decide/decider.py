@@ -73,11 +73,12 @@ class Decider:
         ``word_starts`` (from segmentation) keep role cues on word boundaries.
         """
         rows = RosterRows(rosters)
+        cues = self.roles.cue_index(text, word_starts) if detections else None
         present = frozenset(w for w in self._document_words if w in text) if detections else None
         out = []
         for det in detections:
             _note_column(text, det, rows)
-            role = self.roles.resolve(text, det, doc_type, rows, word_starts)
+            role = self.roles.resolve(text, det, doc_type, rows, word_starts, cues)
             needs_sentence = self._needs_sentence.get(det.entity, True)
             sentence = sentence_around(text, det.start, det.end) if needs_sentence else ""
             rule = self.first_rule(det, role.role, doc_type, sentence, present or frozenset())

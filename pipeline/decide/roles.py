@@ -31,6 +31,33 @@ PUBLICITY_DOC_TYPES = frozenset(
 )
 
 
+class CueIndex:
+    """Role cues of one document, for "the nearest cue before here in this sentence"."""
+
+    def __init__(
+        self,
+        cues: list[tuple[int, int, str]],
+        barriers: list[int],
+        roles: dict[str, str],
+        window: int,
+    ) -> None:
+        self._cues = cues
+        self._ends = [e for _, e, _ in cues]
+        self._barriers = barriers
+        self._roles = roles
+        self._window = window
+
+    def nearest_before(self, pos: int) -> RoleCue | None:
+        """The last cue ending at or before ``pos``, within the window and the sentence."""
+        k = bisect_right(self._ends, pos) - 1
+        if k < 0:
+            return None
+        start, _, cue = self._cues[k]
+        b = bisect_right(self._barriers, pos) - 1
+        floor = max(pos - self._window, self._barriers[b] if b >= 0 else 0)
+        return RoleCue(self._roles[cue], cue) if start >= floor else None
+
+
 class RosterRows:
     """Table rows ``(start, end, header line)`` of a document, looked up by position."""
 
@@ -84,12 +111,14 @@ class RoleResolver:
         doc_type: str,
         rosters: RosterRows,
         word_starts: list[int] | None = None,
+        cues: CueIndex | None = None,
     ) -> RoleCue:
         """The role of the person a detection (normalised offsets) belongs to.
 
         ``rosters`` are the table rows found by the detect stage; ``word_starts`` (sorted
         word-start offsets from segmentation) let a cue count only on word boundaries, so
-        that 石家庄市长安区 holds no 市长.
+        that 石家庄市长安区 holds no 市长. ``cues`` is :meth:`cue_index` of the document,
+        built once when many detections of one document are resolved.
         """
         if det.entity == "PERSON":
             m = self._after_re.match(text, det.end, det.end + 6)
@@ -106,7 +135,9 @@ class RoleResolver:
             column_cue = self._column_cue(text, det.start, roster_header)
             if column_cue is not None:
                 return column_cue
-        cue = self._nearest_cue_before(text, det.start, word_starts)
+        if cues is None:
+            cues = self.cue_index(text, word_starts)
+        cue = cues.nearest_before(det.start)
         if cue is not None:
             return cue
         if roster_header is not None:
@@ -114,23 +145,16 @@ class RoleResolver:
             return RoleCue(role, "名单表格")
         return RoleCue("unknown", "")
 
-    def _nearest_cue_before(
-        self, text: str, pos: int, word_starts: list[int] | None = None
-    ) -> RoleCue | None:
-        """The last role cue in the same sentence, at most ``window`` characters back."""
-        lo = max(0, pos - self.window)
-        window = text[lo:pos]
-        ends = list(_CUE_BARRIER.finditer(window))
-        if ends:
-            lo += ends[-1].end()
-            window = text[lo:pos]
-        for m in reversed(list(self._before_re.finditer(window))):
-            if word_starts is None or (
-                _on_boundary(word_starts, lo + m.start())
-                and _on_boundary(word_starts, lo + m.end())
-            ):
-                return RoleCue(self._before[m.group()], m.group())
-        return None
+    def cue_index(self, text: str, word_starts: list[int] | None = None) -> CueIndex:
+        """Every role cue of ``text`` (on word boundaries) and every sentence barrier."""
+        found = [
+            (m.start(), m.end(), m.group())
+            for m in self._before_re.finditer(text)
+            if word_starts is None
+            or (_on_boundary(word_starts, m.start()) and _on_boundary(word_starts, m.end()))
+        ]
+        barriers = [m.end() for m in _CUE_BARRIER.finditer(text)]
+        return CueIndex(found, barriers, self._before, self.window)
 
     def _column_cue(self, text: str, pos: int, header: str) -> RoleCue | None:
         """A roster cell's role from its column header (帮扶责任人 | 联系电话), if it has one.

@@ -62,8 +62,12 @@ class DetectionEngine:
 def to_original(source: NormalisedText, det: Detection) -> Detection:
     """The same detection in original offsets (``*_at`` attributes are mapped too)."""
     start, end = source.span_to_original(det.start, det.end)
-    attrs = dict(det.attrs)
-    for key, value in det.attrs.items():
-        if key.endswith("_at") and isinstance(value, int):
-            attrs[key] = source.offsets.to_original(value)
+    attrs = det.attrs
+    moved = {
+        key: source.offsets.to_original(value)
+        for key, value in attrs.items()
+        if key.endswith("_at") and isinstance(value, int)
+    }
+    if moved:
+        attrs = {**attrs, **moved}
     return Detection(det.entity, start, end, det.score, det.recognizer, det.explanation, attrs)
