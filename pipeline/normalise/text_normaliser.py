@@ -24,7 +24,10 @@ _DATA = Path(__file__).with_name("data")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Pinyin in brackets right after a Chinese character, carrying at least one tone mark.
-_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}\)")
+# (the literal "(" comes first so that ``re`` can skip ahead to it)
+_PINYIN = re.compile(
+    rf"\((?<=[\u3400-\u9fff]\()(?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}\)"
+)
 _SEP = r"[ \-]"
 # Digit groups split by single separators, shaped like the numbers we look for.
 _SPLIT_DIGITS = re.compile(
