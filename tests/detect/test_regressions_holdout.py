@@ -57,3 +57,19 @@ def test_birth_date_in_a_form_block_is_tied_to_the_person_above():
 def test_lettered_buildings_and_fang_rooms_complete_the_address():
     text = "住址:海口市美兰区白龙街道白龙南路48号椰城花园B栋1204房,联系电话"
     assert _spans(text, "ADDRESS") == ["海口市美兰区白龙街道白龙南路48号椰城花园B栋1204房"]
+
+
+def test_two_line_header_keeps_the_first_lines_columns():
+    text = (
+        "序号\t户主\t身份证\t家庭住址\t金额\n"
+        "\t姓名\t号码\t\t(元)\n"
+        "1\t蓝志坚\t450312195706134552\t临桂镇罗锦村委会东岭村8号\t2500"
+    )
+    assert _spans(text, "ADDRESS") == ["临桂镇罗锦村委会东岭村8号"]
+
+
+def test_a_name_column_alone_makes_a_list_of_people():
+    text = "学生资助公示\n序号\t学生姓名\t年级\t资助金额\n1\t黎雨欣\t三年级\t1000"
+    result = screen_text(text)
+    name = next(f for f in result.findings if f.entity == "PERSON")
+    assert (name.text, name.rule, name.action) == ("黎雨欣", "PI-NAME-MINOR-LIST", "review")

@@ -85,11 +85,13 @@ MAX_HEADER_CELL = 15
 
 
 def _is_header(cells: list[str]) -> bool:
-    """Short cells, no sentence punctuation, and at least two personal-field columns."""
+    """Short cells, no sentence punctuation, and two personal-field columns (or a name
+    column in a table of three or more columns)."""
     if any(len(c) > MAX_HEADER_CELL or _PROSE.search(c) for c in cells):
         return False
     keys = {m.group() for c in cells for m in _HEADER_RE.finditer(c.replace(" ", ""))}
-    return len(keys) >= 2
+    # a name column alone makes a list of people too (序号 | 学生姓名 | 年级 | 金额)
+    return len(keys) >= 2 or ("姓名" in keys and len(cells) >= 3)
 
 
 def _is_row(cells: list[str], header_cells: int) -> bool:
@@ -144,6 +146,9 @@ class RosterRecognizer(Recognizer):
                 continue
             spans = _cells(line, pos)
             cells = [text[s:e] for s, e in spans]
+            if _is_header(cells) and pos == le + 1:
+                pos = end + 1  # the second line of a two-line header: keep the first's columns
+                continue
             if not _is_row(cells, len(header_spans)) or _is_header(cells):
                 return pos
             blank = False
