@@ -24,7 +24,8 @@ def _words(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
 
 
-SURNAMES = frozenset(
+#: Single-character surnames, most frequent first (the NER generator samples by this rank).
+SURNAMES_BY_FREQUENCY = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
     "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺"
     "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿"
@@ -34,6 +35,7 @@ SURNAMES = frozenset(
     "惠荆乐冀郁胥南班储栗燕楚鄢谌奚粟冼蔺闻厉伊仝郜阚权帅屠朴盖廉禹井祖漆巴卿狄宣晋初容扈晁"
     "芮阙浦戈伏鹿薄邸雍辜羊裘亓邰赫杭宿逯隆茹诸慕亢嵇湛宾戎勾茅揭尉冶束檀昝衡尧习寿"
 )
+SURNAMES = frozenset(SURNAMES_BY_FREQUENCY)
 COMPOUND_SURNAMES = frozenset(
     _words(
         "欧阳 司徒 诸葛 上官 皇甫 东方 慕容 令狐 夏侯 尉迟 公孙 长孙 "

@@ -1,0 +1,121 @@
+"""Document genres for the generator: each takes a :class:`Generator`, returns a :class:`Doc`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.ner import lexicon as lx
+from pipeline.ner.generator import Doc, Generator
+
+_SEX = ("男", "女")
+
+
+def penalty_decision(g: Generator) -> Doc:
+    r = g.rng
+    d = Doc()
+    agency = g.agency()
+    d.add(agency, "ORG").add(f"\n行政处罚决定书\n{agency[:2]}罚决〔{r.randint(2019, 2025)}〕")
+    d.add(f"{r.randint(1, 300)}号\n")
+    if r.random() < 0.5:
+        d.add("当事人：").add(g.company(), "ORG").add("\n法定代表人：").add(g.name(), "PERSON")
+        d.add("\n住所：").add(g.address(), "ADDRESS")
+    else:
+        d.add("当事人：").add(g.name(), "PERSON").add(f"，性别：{r.choice(_SEX)}，")
+        d.add(f"身份证号码：{g.id_number()}，住址：").add(g.address(), "ADDRESS")
+    d.add(f"\n{g.date()}，本机关执法人员在").add(g.place(), "LOCATION")
+    d.add(f"检查时发现，当事人{g.pick(lx.VIOLATIONS)}。")
+    d.add("上述事实有现场检查笔录、询问笔录等证据证实。本机关决定给予警告，")
+    d.add(f"并处罚款{r.randint(1, 50) * 1000}元。\n")
+    d.add(agency, "ORG").add(f"\n{g.date()}")
+    return d
+
+
+def disclosure_reply(g: Generator) -> Doc:
+    r = g.rng
+    d = Doc()
+    agency = g.agency()
+    d.add(g.name(), "PERSON").add(r.choice(("：", "先生：", "女士：")))
+    d.add(f"\n本机关于{g.date()}收到您提出的政府信息公开申请，申请获取“{g.pick(lx.REQUESTS)}”。")
+    d.add("经审查，现答复如下：您申请的信息属于公开范围，现予提供。")
+    if r.random() < 0.6:
+        d.add("您在申请表中填写的通讯地址为").add(g.address(), "ADDRESS")
+        d.add(f"，联系电话{g.mobile()}。")
+    d.add("如对本答复不服，可以自收到本答复之日起六十日内向").add(g.agency(), "ORG")
+    d.add("申请行政复议。\n").add(agency, "ORG").add(f"\n{g.date()}")
+    return d
+
+
+def appointment_notice(g: Generator) -> Doc:
+    r = g.rng
+    d = Doc()
+    d.add("任前公示\n根据干部选拔任用有关规定，现将拟任职人选公示如下：\n")
+    for _ in range(r.randint(1, 3)):
+        d.add(g.name(), "PERSON").add(f"，{r.choice(_SEX)}，{g.pick(lx.ETHNIC_GROUPS)}族，")
+        d.add(f"{r.randint(1965, 1992)}年{r.randint(1, 12)}月生，{g.pick(lx.EDUCATION)}，")
+        d.add(f"{g.pick(lx.POLITICAL)}，现任").add(g.agency(), "ORG").add(g.pick(lx.POSTS), "TITLE")
+        d.add("，拟任").add(g.agency(), "ORG").add(g.pick(lx.POSTS), "TITLE").add("。\n")
+    d.add(f"公示时间：{g.date()}至{g.date()}。\n举报电话：0{r.randint(100, 999)}-12380\n")
+    d.add("中共" + g.place() + "委组织部", "ORG")
+    return d
+
+
+def notice_with_contact(g: Generator) -> Doc:
+    r = g.rng
+    d = Doc()
+    agency = g.agency()
+    d.add(agency, "ORG").add(
+        "关于开展" + r.choice(("安全生产大检查", "政务公开专项检查", "防汛准备"))
+    )
+    d.add("工作的通知\n各").add(r.choice(("乡镇人民政府", "街道办事处", "县直有关单位")))
+    d.add("：\n为做好相关工作，定于" + g.date() + "在").add(g.place(), "LOCATION")
+    d.add("召开工作会议，").add(g.agency(), "ORG").add(g.pick(lx.POSTS), "TITLE")
+    d.add(g.name(), "PERSON").add("出席会议并讲话。请各单位于" + g.date() + "前将材料报送至")
+    d.add(agency, "ORG").add("。\n联系人：").add(g.name(), "PERSON")
+    d.add(f"，联系电话：0{r.randint(550, 999)}-{r.randint(2000000, 8999999)}")
+    if r.random() < 0.4:
+        d.add("，").add(g.name(), "PERSON").add(f" {g.mobile()}")
+    d.add("\n地址：").add(g.address(), "ADDRESS")
+    return d
+
+
+def subsidy_roster(g: Generator) -> Doc:
+    r = g.rng
+    d = Doc()
+    d.add(g.township(), "LOCATION").add(
+        f"{r.choice(('低保', '临时救助', '耕地地力保护补贴'))}发放名单公示\n"
+    )
+    d.add("序号\t姓名\t性别\t住址\t金额（元）\n")
+    for i in range(1, r.randint(2, 8)):
+        d.add(f"{i}\t").add(g.name(), "PERSON").add(f"\t{r.choice(_SEX)}\t")
+        d.add(g.address(), "ADDRESS").add(f"\t{r.randint(200, 3000)}\n")
+    d.add(f"公示期：{g.date()}至{g.date()}，监督电话：").add(g.agency(), "ORG")
+    d.add(f" 0{r.randint(550, 999)}-12345")
+    return d
+
+
+def commendation(g: Generator) -> Doc:
+    r = g.rng
+    d = Doc()
+    agency = g.agency()
+    d.add(agency, "ORG").add(
+        "关于表彰" + r.choice(("先进集体和先进个人", "优秀共产党员")) + "的决定\n"
+    )
+    d.add("经研究，决定授予").add(g.agency(), "ORG").add("等单位“先进集体”称号，授予")
+    for i in range(r.randint(2, 6)):
+        if i:
+            d.add("、")
+        d.add(g.name(), "PERSON")
+    d.add("等同志“先进个人”称号。\n获奖者有").add(g.company(), "ORG").add(g.pick(lx.POSTS), "TITLE")
+    d.add(g.name(), "PERSON").add("，来自").add(g.place(), "LOCATION").add("。\n")
+    d.add(agency, "ORG").add(f"\n{g.date()}")
+    return d
+
+
+GENRES: tuple[Callable[[Generator], Doc], ...] = (
+    penalty_decision,
+    disclosure_reply,
+    appointment_notice,
+    notice_with_contact,
+    subsidy_roster,
+    commendation,
+)

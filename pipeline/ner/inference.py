@@ -1,0 +1,156 @@
+"""Tag text with a trained model: overlapping windows, ONNX (int8) or torch, BIO → spans.
+
+Each character is classified by the window in which it lies farthest from an edge, so every
+character sees context on both sides; spans come from :func:`pipeline.ner.bio.bio_to_spans`.
+Offsets index the given text (the tokenizer is one token per character).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from pipeline.ner.bio import Span, bio_to_spans
+from pipeline.ner.onnx_export import ONNX_FILE
+from pipeline.ner.tokenizer import CharTokenizer
+
+
+class Backend(Protocol):
+    def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+
+
+class TorchBackend:
+    """Runs a ``BertForTokenClassification`` (or anything returning ``.logits``)."""
+
+    name = "torch"
+
+    def __init__(self, model: Any) -> None:
+        self.model = model.eval()
+
+    def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        import torch
+
+        with torch.no_grad():
+            out = self.model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask))
+        return np.asarray(out.logits.numpy())
+
+
+class OnnxBackend:
+    """Runs an exported ONNX model with onnxruntime on the CPU."""
+
+    name = "onnx"
+
+    def __init__(self, path: str | Path, threads: int = 1) -> None:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+    def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        out = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
+        return np.asarray(out[0])
+
+
+def window_starts(n: int, size: int, overlap: int) -> list[int]:
+    """Starts of windows of ``size`` characters covering ``[0, n)``, neighbours sharing at
+    least ``overlap`` characters; the last window ends at ``n``."""
+    if n <= size:
+        return [0]
+    stride = max(1, size - overlap)
+    starts = list(range(0, n - size, stride))
+    starts.append(n - size)
+    return starts
+
+
+def owner_window(n: int, starts: Sequence[int], size: int) -> list[int]:
+    """For each character, the index of the window where it is farthest from an inner edge
+    (a window edge at the text's start or end is not an edge)."""
+    best = [-1] * n
+    margin = [-1] * n
+    for w, s in enumerate(starts):
+        e = min(n, s + size)
+        for i in range(s, e):
+            left = i - s if s > 0 else n
+            right = e - 1 - i if e < n else n
+            m = min(left, right)
+            if m > margin[i]:
+                best[i], margin[i] = w, m
+    return best
+
+
+class NerTagger:
+    """Text → entity spans with any :class:`Backend`."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        tokenizer: CharTokenizer,
+        tags: Sequence[str],
+        max_len: int,
+        overlap: int = 32,
+        batch_size: int = 16,
+    ) -> None:
+        self.backend, self.tokenizer, self.tags = backend, tokenizer, list(tags)
+        self.size = max_len - 2
+        self.overlap = min(overlap, self.size // 2)
+        self.batch_size = batch_size
+
+    def predict_tags(self, text: str) -> list[str]:
+        n = len(text)
+        if n == 0:
+            return []
+        starts = window_starts(n, self.size, self.overlap)
+        owner = owner_window(n, starts, self.size)
+        chosen: list[int] = [0] * n
+        for b in range(0, len(starts), self.batch_size):
+            group = starts[b : b + self.batch_size]
+            rows = [self.tokenizer.encode_window(text[s : s + self.size]) for s in group]
+            width = max(map(len, rows))
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for r, row in enumerate(rows):
+                ids[r, : len(row)] = row
+                mask[r, : len(row)] = 1
+            best = self.backend.logits(ids, mask).argmax(-1)
+            for r, s in enumerate(group):
+                w = b + r
+                for i in range(s, min(n, s + self.size)):
+                    if owner[i] == w:
+                        chosen[i] = int(best[r, i - s + 1])
+        return [self.tags[t] for t in chosen]
+
+    def predict(self, text: str) -> list[Span]:
+        return bio_to_spans(self.predict_tags(text))
+
+    @classmethod
+    def load(cls, path: str | Path, backend: str = "auto", verify: bool = True) -> NerTagger:
+        """A tagger from an artifact folder (hashes verified first). ``backend``: ``onnx``,
+        ``torch`` or ``auto`` (ONNX when onnxruntime and the ONNX file exist, else torch)."""
+        from pipeline.ner.artifact import load as load_artifact
+
+        path = Path(path)
+        if verify:
+            load_artifact(path)
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        tags = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
+        engine: Backend | None = None
+        if backend in ("auto", "onnx") and (path / ONNX_FILE).is_file():
+            try:
+                engine = OnnxBackend(path / ONNX_FILE)
+            except ImportError:
+                if backend == "onnx":
+                    raise
+        elif backend == "onnx":
+            raise FileNotFoundError(f"{path} 中没有 {ONNX_FILE}")
+        if engine is None:
+            from transformers import BertForTokenClassification
+
+            engine = TorchBackend(BertForTokenClassification.from_pretrained(str(path)))
+        tokenizer = CharTokenizer.load(path)
+        return cls(engine, tokenizer, tags, config["max_position_embeddings"])

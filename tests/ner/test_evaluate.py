@@ -1,0 +1,58 @@
+import json
+
+from pipeline.ner.bio import Span
+from pipeline.ner.corpus import Example
+from pipeline.ner.evaluate import ALL, evaluate, jieba_spans, score
+
+
+def test_hand_computed_scores():
+    gold = [[Span(0, 2, "PERSON"), Span(3, 6, "LOCATION")], [Span(0, 3, "PERSON")]]
+    pred = [
+        [Span(0, 2, "PERSON"), Span(3, 5, "LOCATION"), Span(7, 9, "ORG")],  # LOCATION too short
+        [Span(0, 3, "PERSON"), Span(4, 6, "PERSON")],
+    ]
+    s = score(gold, pred, ["PERSON", "LOCATION", "ORG"])
+    # PERSON: tp 2, fp 1, fn 0 → P 2/3, R 1
+    assert (s["PERSON"].tp, s["PERSON"].fp, s["PERSON"].fn) == (2, 1, 0)
+    assert round(s["PERSON"].f1, 4) == 0.8
+    # LOCATION: tp 0 fp 1 fn 1; ORG: fp 1
+    assert s["LOCATION"].f1 == 0.0 and s["LOCATION"].support == 1
+    assert (s["ORG"].precision, s["ORG"].recall) == (0.0, 0.0)
+    # micro: tp 2, fp 3, fn 1 → P 0.4, R 2/3, F1 0.5
+    assert (s[ALL].tp, s[ALL].fp, s[ALL].fn) == (2, 3, 1)
+    assert round(s[ALL].f1, 4) == 0.5
+
+
+def test_labels_outside_the_set_are_ignored():
+    s = score([[Span(0, 2, "TITLE")]], [[Span(0, 2, "TITLE"), Span(3, 4, "X")]], ["TITLE"])
+    assert (s["TITLE"].tp, s[ALL].fp) == (1, 0)
+
+
+def test_jieba_baseline_in_the_same_run():
+    text = "张晓明在安徽省工作"
+    spans = jieba_spans(text)
+    assert Span(0, 3, "PERSON") in spans and Span(4, 7, "LOCATION") in spans
+    ex = Example(text, (Span(0, 3, "PERSON"),))
+    res = evaluate(
+        [ex], {"gold": lambda t: [Span(0, 3, "PERSON")], "jieba": jieba_spans}, ["PERSON"]
+    )
+    assert res["gold"]["PERSON"].f1 == 1.0
+    assert res["jieba"]["PERSON"].tp == 1
+
+
+def test_eval_ner_cli_baseline_only(tmp_path, capsys, monkeypatch):
+    from pipeline.cli import main
+
+    f = tmp_path / "dev.jsonl"
+    f.write_text(
+        json.dumps(
+            {"text": "张晓明在安徽省工作", "entities": [{"start": 0, "end": 3, "label": "PERSON"}]},
+            ensure_ascii=False,
+        )
+        + "\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)  # no models/ner here
+    assert main(["eval-ner", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "基线 jieba" in out and "PERSON" in out and "1.000" in out

@@ -1,0 +1,38 @@
+from collections import Counter
+
+from pipeline.detect.recognizers.person_recognizer import COMPOUND_SURNAMES, SURNAMES
+from pipeline.ner.bio import spans_to_bio
+from pipeline.ner.generator import Generator, counties, generate
+
+
+def test_same_seed_same_output():
+    assert generate(30, seed=5) == generate(30, seed=5)
+    assert generate(30, seed=5) != generate(30, seed=6)
+
+
+def test_spans_point_at_the_right_text():
+    docs = generate(300, seed=1)
+    labels: Counter[str] = Counter()
+    for ex in docs:
+        spans_to_bio(len(ex.text), ex.spans)  # disjoint and in range
+        for s in ex.spans:
+            value = ex.text[s.start : s.end]
+            labels[s.label] += 1
+            assert value == value.strip() and value
+            if s.label == "PERSON":
+                assert value[:2] in COMPOUND_SURNAMES or value[0] in SURNAMES
+                assert 2 <= len(value) <= 4
+            if s.label == "ADDRESS":
+                assert value[-1] in "号室房组元栋幢楼座" or value[-1].isdigit()
+    assert set(labels) == {"PERSON", "LOCATION", "ORG", "TITLE", "ADDRESS"}
+
+
+def test_values_are_realistic():
+    g = Generator(3)
+    county_names = {c.name for c in counties()}
+    assert len(county_names) > 2000
+    addresses = [g.address() for _ in range(200)]
+    assert all(any(name in a for name in county_names) for a in addresses)
+    surnames = Counter(g.name()[0] for _ in range(3000))
+    assert surnames.most_common(1)[0][0] in "王李张"  # frequency order is followed
+    assert g.id_number() != g.id_number()
