@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 #: The labels the model predicts, in tag-id order.
 DEFAULT_LABELS: tuple[str, ...] = ("PERSON", "LOCATION", "ORG", "TITLE", "ADDRESS")
@@ -57,3 +57,47 @@ def bio_to_spans(tags: Sequence[str]) -> list[Span]:
         if prefix in ("B", "I") and not continues:
             start, label = i, lab
     return spans
+
+
+def allowed_transitions(tags: Sequence[str]) -> tuple[list[bool], list[list[bool]]]:
+    """BIO constraints: ``(may_start[j], may_follow[i][j])``.
+
+    ``I-X`` may only follow ``B-X`` or ``I-X``; nothing else is restricted.
+    """
+
+    def ok(prev: str | None, cur: str) -> bool:
+        if not cur.startswith("I-"):
+            return True
+        return prev is not None and prev[2:] == cur[2:] and prev[:2] in ("B-", "I-")
+
+    start = [ok(None, t) for t in tags]
+    follow = [[ok(p, t) for t in tags] for p in tags]
+    return start, follow
+
+
+def viterbi_decode(scores: Any, tags: Sequence[str]) -> list[int]:
+    """The best tag-id sequence under BIO constraints for per-character log-probabilities.
+
+    ``scores`` is an ``(n, len(tags))`` array. A per-character argmax can emit
+    ``B-ORG I-PERSON I-ORG``; constrained decoding picks the best *valid* sequence instead,
+    which is what exact-span scoring rewards.
+    """
+    import numpy as np
+
+    scores = np.asarray(scores, dtype=np.float64)
+    n = len(scores)
+    if n == 0:
+        return []
+    may_start, may_follow = allowed_transitions(tags)
+    start = np.where(np.array(may_start), 0.0, -np.inf)
+    trans = np.where(np.array(may_follow), 0.0, -np.inf)  # [previous, current]
+    best = scores[0] + start
+    back = np.zeros((n, len(tags)), dtype=np.int64)
+    for i in range(1, n):
+        cand = best[:, None] + trans
+        back[i] = cand.argmax(0)
+        best = cand.max(0) + scores[i]
+    path = [int(best.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]

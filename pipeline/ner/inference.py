@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from pipeline.ner.bio import Span, bio_to_spans
+from pipeline.ner.bio import Span, bio_to_spans, viterbi_decode
 from pipeline.ner.onnx_export import ONNX_FILE
 from pipeline.ner.tokenizer import CharTokenizer
 
@@ -107,7 +107,7 @@ class NerTagger:
             return []
         starts = window_starts(n, self.size, self.overlap)
         owner = owner_window(n, starts, self.size)
-        chosen: list[int] = [0] * n
+        scores = np.zeros((n, len(self.tags)), dtype=np.float32)
         for b in range(0, len(starts), self.batch_size):
             group = starts[b : b + self.batch_size]
             rows = [self.tokenizer.encode_window(text[s : s + self.size]) for s in group]
@@ -117,12 +117,16 @@ class NerTagger:
             for r, row in enumerate(rows):
                 ids[r, : len(row)] = row
                 mask[r, : len(row)] = 1
-            best = self.backend.logits(ids, mask).argmax(-1)
+            logits = self.backend.logits(ids, mask)
+            # log-softmax per character, then BIO-constrained decoding over the whole text
+            logits = logits - logits.max(-1, keepdims=True)
+            logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
             for r, s in enumerate(group):
                 w = b + r
                 for i in range(s, min(n, s + self.size)):
                     if owner[i] == w:
-                        chosen[i] = int(best[r, i - s + 1])
+                        scores[i] = logp[r, i - s + 1]
+        chosen = viterbi_decode(scores, self.tags)
         return [self.tags[t] for t in chosen]
 
     def predict(self, text: str) -> list[Span]:

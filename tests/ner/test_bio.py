@@ -54,3 +54,24 @@ def test_spans_to_bio_rejects_overlap_and_out_of_range():
 
 def test_tag_names():
     assert tag_names(["PERSON", "ORG"]) == ["O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG"]
+
+
+def test_viterbi_never_emits_an_inside_tag_without_its_beginning():
+    import numpy as np
+
+    from pipeline.ner.bio import tag_names, viterbi_decode
+
+    tags = tag_names(["PERSON", "ORG"])  # O B-P I-P B-O I-O
+    # per-character argmax would be B-ORG I-PERSON I-ORG
+    scores = np.log(
+        np.array(
+            [
+                [0.05, 0.40, 0.05, 0.45, 0.05],
+                [0.05, 0.05, 0.60, 0.05, 0.25],
+                [0.05, 0.05, 0.35, 0.05, 0.50],
+            ]
+        )
+    )
+    path = [tags[i] for i in viterbi_decode(scores, tags)]
+    assert path == ["B-PERSON", "I-PERSON", "I-PERSON"]
+    assert viterbi_decode(np.zeros((0, 5)), tags) == []
