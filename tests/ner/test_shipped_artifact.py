@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("onnxruntime")
 
-from pipeline.ner.artifact import ArtifactError, latest, verify  # noqa: E402
-from pipeline.ner.inference import NerTagger  # noqa: E402
+from pipeline.ner.artifact import ArtifactError, latest, verify
+from pipeline.ner.inference import NerTagger
 
 ROOT = Path(__file__).resolve().parents[2] / "models" / "ner"
 
