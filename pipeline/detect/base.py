@@ -40,6 +40,9 @@ class DetectContext:
     #: Regions recognizers mark for later stages, as (kind, start, end, info) in normalised
     #: offsets, e.g. ("roster", row_start, row_end, header_line_text) for a roster row.
     annotations: list[tuple[str, int, int, str]] = field(default_factory=list)
+    #: What the recognizers before this one found (the engine appends as it goes), so a
+    #: costly recognizer late in the list can skip what is already settled.
+    found: list[Detection] = field(default_factory=list)
 
     @property
     def text(self) -> str:

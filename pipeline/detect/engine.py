@@ -47,10 +47,9 @@ class DetectionEngine:
         ctx = DetectContext(source)
         if self.exclusion_finder is not None:
             ctx.exclusions = self.exclusion_finder(source.text)
-        found: list[Detection] = []
         for recognizer in self.recognizers:
-            found.extend(recognizer.analyze(ctx))
-        return ctx, resolve_overlaps(found)
+            ctx.found.extend(recognizer.analyze(ctx))
+        return ctx, resolve_overlaps(ctx.found)
 
     def detect(self, text: str) -> list[Detection]:
         """Detections for ``text`` with offsets into ``text`` itself."""

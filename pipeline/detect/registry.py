@@ -36,21 +36,29 @@ def identifier_recognizers() -> list[Recognizer]:
     ]
 
 
-def default_recognizers() -> list[Recognizer]:
+def default_recognizers(with_model: bool | None = None) -> list[Recognizer]:
     """Every built-in recognizer, ready to use (rosters before sensitive categories, which
-    link to roster rows)."""
+    link to roster rows). ``with_model``: add the NER cascade (default: unless ``ZWGK_NER``
+    turns it off); it is skipped with a warning when no model can be loaded."""
     from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
     from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
     from pipeline.detect.recognizers.roster_recognizer import RosterRecognizer
     from pipeline.detect.recognizers.sensitive_recognizer import SensitiveCategoryRecognizer
 
-    return [
+    found: list[Recognizer] = [
         *identifier_recognizers(),
         RosterRecognizer(),
         PersonRecognizer(),
         AddressRecognizer(),
         SensitiveCategoryRecognizer(),
     ]
+    from pipeline.detect.recognizers.ner_recognizer import load_default, ner_enabled
+
+    if ner_enabled() if with_model is None else with_model:
+        model = load_default()
+        if model is not None:
+            found.append(model)
+    return found
 
 
 def default_exclusion_finder():

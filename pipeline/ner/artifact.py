@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,11 +105,25 @@ def load(path: str | Path) -> Artifact:
     return Artifact(Path(path), verify(path))
 
 
-def latest(root: str | Path = "models/ner") -> Path | None:
-    """The newest artifact folder under ``root`` (by name), if any."""
-    root = Path(root)
-    found = sorted(p for p in root.iterdir() if (p / MANIFEST).is_file()) if root.is_dir() else []
-    return found[-1] if found else None
+def default_root() -> Path:
+    """Where shipped models live: ``$ZWGK_MODELS_DIR/ner`` or the repository's models/ner."""
+    env = os.environ.get("ZWGK_MODELS_DIR")
+    base = Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+    return base / "ner"
+
+
+def _version_key(path: Path) -> tuple[tuple[int, ...], str]:
+    """``ner-bilstm-0.3`` → ((0, 3), name): the number after the last dash decides."""
+    tail = path.name.rsplit("-", 1)[-1]
+    nums = tuple(int(x) for x in tail.split(".") if x.isdigit())
+    return nums, path.name
+
+
+def latest(root: str | Path | None = None) -> Path | None:
+    """The newest artifact folder under ``root`` (highest version number), if any."""
+    root = Path(root) if root is not None else default_root()
+    found = [p for p in root.iterdir() if (p / MANIFEST).is_file()] if root.is_dir() else []
+    return max(found, key=_version_key) if found else None
 
 
 def _table(scores: dict[str, Any]) -> list[str]:

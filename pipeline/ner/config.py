@@ -22,12 +22,19 @@ DEFAULTS: dict[str, Any] = {
     },
     "vocab": {"min_freq": 2, "max_size": 8000},
     "model": {
+        # "bert" (BertForTokenClassification) or "bilstm" (pipeline/ner/charnet.py)
+        "architecture": "bert",
         "hidden_size": 192,
         "num_layers": 3,
         "num_heads": 4,
         "intermediate_size": 512,
         "max_len": 128,
         "dropout": 0.1,
+        # bilstm only
+        "embedding_size": 128,
+        "bigram_buckets": 50021,
+        "bigram_size": 64,
+        "use_crf": True,
     },
     "train": {
         "batch_size": 32,
@@ -40,6 +47,8 @@ DEFAULTS: dict[str, Any] = {
         "log_every": 20,
         "threads": 2,
         "grad_clip": 1.0,
+        # batches of similar length (less padding); the order stays a function of the seed
+        "bucket_by_length": False,
     },
     "output": {"work_dir": "work/ner", "artifact_dir": "models/ner", "onnx": True},
 }
@@ -80,7 +89,9 @@ def load_config(source: str | Path | dict[str, Any]) -> dict[str, Any]:
         raise ConfigError("配置文件顶层必须是映射")
     config = _merge(DEFAULTS, raw, "")
     model = config["model"]
-    if model["hidden_size"] % model["num_heads"]:
+    if model["architecture"] not in ("bert", "bilstm"):
+        raise ConfigError("model.architecture 只能是 bert 或 bilstm")
+    if model["architecture"] == "bert" and model["hidden_size"] % model["num_heads"]:
         raise ConfigError("model.hidden_size 必须能被 model.num_heads 整除")
     if model["max_len"] < 8:
         raise ConfigError("model.max_len 至少为 8")

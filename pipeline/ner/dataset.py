@@ -47,6 +47,7 @@ def collect(config: dict[str, Any]) -> TrainingData:
     """Read every corpus of the config, add generated documents, split by seeded hash."""
     data, labels = config["data"], config["labels"]
     examples: list[Example] = []
+    repeated: list[Example] = []  # extra training copies of small corpora (``repeat: N``)
     provenance: list[dict[str, Any]] = []
     for entry in data["corpora"]:
         spec = entry if isinstance(entry, dict) else {"path": entry}
@@ -56,11 +57,16 @@ def collect(config: dict[str, Any]) -> TrainingData:
         stats = ReadStats()
         rows = list(islice(read_jsonl(path, labels, stats), data["max_per_file"]))
         examples.extend(rows)
+        repeat = int(spec.get("repeat", 1))
+        if repeat > 1:
+            part, _ = split(rows, data["split_seed"], data["dev_fraction"])
+            repeated.extend(part * (repeat - 1))
         provenance.append(
             {
                 "file": path.name,
                 "sha256": sha256_file(path),
                 "examples": len(rows),
+                **({"repeat": repeat} if repeat > 1 else {}),
                 "entities": dict(sorted(stats.kept.items())),
                 "licence": _licence(path.name, spec.get("licence")),
             }
@@ -82,7 +88,7 @@ def collect(config: dict[str, Any]) -> TrainingData:
             }
         )
     train, dev = split(examples, data["split_seed"], data["dev_fraction"])
-    return TrainingData(train, dev, provenance)
+    return TrainingData(train + repeated, dev, provenance)
 
 
 def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:

@@ -111,3 +111,33 @@ def format_report(results: dict[str, dict[str, Counts]]) -> str:
                 f"{c.support:>8}{c.tp + c.fp:>8}"
             )
     return "\n".join(lines)
+
+
+ERROR_KINDS = ("exact", "boundary", "label", "missed", "spurious")
+
+
+def error_kinds(
+    gold: Iterable[Sequence[Span]], pred: Iterable[Sequence[Span]], label: str
+) -> dict[str, int]:
+    """Where the ``label`` entities go wrong, one count per gold or predicted span.
+
+    ``exact``: right span and label; ``boundary``: the label is right but the span only
+    overlaps; ``label``: the exact span under another label; ``missed``: a gold span nothing
+    overlaps; ``spurious``: a predicted span that overlaps no gold span of any label.
+    """
+    out = dict.fromkeys(ERROR_KINDS, 0)
+    for g_spans, p_spans in zip(gold, pred, strict=True):
+        p_set = set(p_spans)
+        for g in (s for s in g_spans if s.label == label):
+            if g in p_set:
+                out["exact"] += 1
+            elif any(p.label == label and p.start < g.end and g.start < p.end for p in p_spans):
+                out["boundary"] += 1
+            elif any((p.start, p.end) == (g.start, g.end) for p in p_spans):
+                out["label"] += 1
+            else:
+                out["missed"] += 1
+        for p in (s for s in p_spans if s.label == label):
+            if not any(g.start < p.end and p.start < g.end for g in g_spans):
+                out["spurious"] += 1
+    return out

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from pipeline.ner.bio import Span, bio_to_spans, viterbi_decode
+from pipeline.ner.bio import Span, bio_to_spans, viterbi_batch, viterbi_decode
 from pipeline.ner.onnx_export import ONNX_FILE
 from pipeline.ner.tokenizer import CharTokenizer
 
@@ -95,8 +95,11 @@ class NerTagger:
         max_len: int,
         overlap: int = 32,
         batch_size: int = 16,
+        transitions: Sequence[Sequence[float]] | None = None,
     ) -> None:
         self.backend, self.tokenizer, self.tags = backend, tokenizer, list(tags)
+        #: CRF transition scores; without them the logits are turned into log-probabilities
+        self.transitions = None if transitions is None else np.asarray(transitions)
         self.size = max_len - 2
         self.overlap = min(overlap, self.size // 2)
         self.batch_size = batch_size
@@ -118,19 +121,48 @@ class NerTagger:
                 ids[r, : len(row)] = row
                 mask[r, : len(row)] = 1
             logits = self.backend.logits(ids, mask)
-            # log-softmax per character, then BIO-constrained decoding over the whole text
-            logits = logits - logits.max(-1, keepdims=True)
-            logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+            # CRF emissions as they are, else log-softmax per character; then
+            # BIO-constrained decoding over the whole text
+            logp = logits if self.transitions is not None else _log_softmax(logits)
             for r, s in enumerate(group):
                 w = b + r
                 for i in range(s, min(n, s + self.size)):
                     if owner[i] == w:
                         scores[i] = logp[r, i - s + 1]
-        chosen = viterbi_decode(scores, self.tags)
+        chosen = viterbi_decode(scores, self.tags, self.transitions)
         return [self.tags[t] for t in chosen]
 
     def predict(self, text: str) -> list[Span]:
         return bio_to_spans(self.predict_tags(text))
+
+    def predict_windows(self, text: str, windows: Sequence[tuple[int, int]]) -> list[Span]:
+        """Entity spans (offsets into ``text``) found inside the given windows of ``text``.
+
+        This is the cascade's entry point: only the windows are read, in batches of similar
+        length, and decoded together. A window longer than the model's size is tagged like
+        a text of its own.
+        """
+        spans: list[Span] = []
+        short = [(s, e) for s, e in windows if 0 < e - s <= self.size]
+        for s, e in windows:
+            if e - s > self.size:
+                spans.extend(Span(s + a, s + b, lab) for a, b, lab in self.predict(text[s:e]))
+        short.sort(key=lambda w: w[1] - w[0])
+        for b in range(0, len(short), self.batch_size):
+            group = short[b : b + self.batch_size]
+            width = max(e - s for s, e in group) + 2
+            ids = np.zeros((len(group), width), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for r, (s, e) in enumerate(group):
+                ids[r, : e - s + 2] = self.tokenizer.encode_window(text[s:e])
+                mask[r, : e - s + 2] = 1
+            logits = self.backend.logits(ids, mask)[:, 1:-1]
+            scores = logits if self.transitions is not None else _log_softmax(logits)
+            paths = viterbi_batch(scores, [e - s for s, e in group], self.tags, self.transitions)
+            for (s, _), path in zip(group, paths, strict=True):
+                found = bio_to_spans([self.tags[t] for t in path])
+                spans.extend(Span(s + a, s + c, lab) for a, c, lab in found)
+        return spans
 
     @classmethod
     def load(cls, path: str | Path, backend: str = "auto", verify: bool = True) -> NerTagger:
@@ -153,8 +185,21 @@ class NerTagger:
         elif backend == "onnx":
             raise FileNotFoundError(f"{path} 中没有 {ONNX_FILE}")
         if engine is None:
-            from transformers import BertForTokenClassification
+            from transformers import AutoModelForTokenClassification
 
-            engine = TorchBackend(BertForTokenClassification.from_pretrained(str(path)))
+            import pipeline.ner.charnet  # noqa: F401  (registers the BiLSTM-CRF type)
+
+            engine = TorchBackend(AutoModelForTokenClassification.from_pretrained(str(path)))
         tokenizer = CharTokenizer.load(path)
-        return cls(engine, tokenizer, tags, config["max_position_embeddings"])
+        return cls(
+            engine,
+            tokenizer,
+            tags,
+            config["max_position_embeddings"],
+            transitions=config.get("crf_transitions"),
+        )
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(-1, keepdims=True)
+    return np.asarray(shifted - np.log(np.exp(shifted).sum(-1, keepdims=True)))

@@ -7,6 +7,7 @@ schedule and torch RNG state, so a resumed run continues exactly where it stoppe
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import random
@@ -29,8 +30,27 @@ CHECKPOINT = "checkpoint.pt"
 
 
 def build_model(model_cfg: dict[str, Any], vocab_size: int, labels: list[str]) -> Any:
-    """A randomly initialised BertForTokenClassification (eager attention: exports to ONNX)."""
+    """A randomly initialised token classifier of the configured architecture: BERT
+    (eager attention: exports to ONNX) or the character BiLSTM-CRF of ``charnet``."""
     tags = tag_names(labels)
+    if model_cfg.get("architecture", "bert") == "bilstm":
+        from pipeline.ner.charnet import CharTaggerConfig, CharTaggerForTokenClassification
+
+        return CharTaggerForTokenClassification(
+            CharTaggerConfig(
+                vocab_size=vocab_size,
+                embedding_size=model_cfg["embedding_size"],
+                bigram_buckets=model_cfg["bigram_buckets"],
+                bigram_size=model_cfg["bigram_size"],
+                hidden_size=model_cfg["hidden_size"],
+                num_layers=model_cfg["num_layers"],
+                dropout=model_cfg["dropout"],
+                max_position_embeddings=model_cfg["max_len"],
+                use_crf=model_cfg["use_crf"],
+                id2label=dict(enumerate(tags)),
+                label2id={t: i for i, t in enumerate(tags)},
+            )
+        )
     cfg = BertConfig(
         vocab_size=vocab_size,
         hidden_size=model_cfg["hidden_size"],
@@ -61,12 +81,35 @@ def _batch(rows: list[tuple[list[int], list[int]]]) -> dict[str, torch.Tensor]:
     return {"input_ids": ids, "attention_mask": mask, "labels": labels}
 
 
-def batch_indices(n: int, batch_size: int, seed: int, step: int) -> list[int]:
-    """The example indices of training step ``step`` (a seeded permutation per epoch)."""
+def batch_indices(
+    n: int, batch_size: int, seed: int, step: int, lengths: list[int] | None = None
+) -> list[int]:
+    """The example indices of training step ``step`` (a seeded permutation per epoch).
+
+    With ``lengths``, each run of 50 batches of the permutation is sorted by length and cut
+    into batches, whose order is then shuffled: similar lengths share a batch (little
+    padding) and the result is still a function of the seed and the step only.
+    """
     per_epoch = max(1, math.ceil(n / batch_size))
     epoch, k = divmod(step, per_epoch)
-    perm = torch.randperm(n, generator=torch.Generator().manual_seed(seed * 100_003 + epoch))
-    return perm[k * batch_size : (k + 1) * batch_size].tolist()
+    return _epoch_batches(n, batch_size, seed, epoch, tuple(lengths or ()))[k]
+
+
+@functools.lru_cache(maxsize=2)
+def _epoch_batches(
+    n: int, batch_size: int, seed: int, epoch: int, lengths: tuple[int, ...]
+) -> list[list[int]]:
+    gen = torch.Generator().manual_seed(seed * 100_003 + epoch)
+    perm = torch.randperm(n, generator=gen).tolist()
+    if not lengths:
+        return [perm[i : i + batch_size] for i in range(0, n, batch_size)]
+    run = batch_size * 50
+    batches: list[list[int]] = []
+    for r in range(0, n, run):
+        chunk = sorted(perm[r : r + run], key=lambda i: lengths[i])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
+    order = torch.randperm(len(batches), generator=gen).tolist()
+    return [batches[i] for i in order]
 
 
 def _eta(seconds: float) -> str:
@@ -161,8 +204,10 @@ def train(
     model.train()
     losses: list[float] = []
     started, window_loss, window_n = time.monotonic(), 0.0, 0
+    lengths = [len(ids) for ids, _ in rows] if tcfg["bucket_by_length"] else None
     while step < stop:
-        batch = _batch([rows[i] for i in batch_indices(len(rows), tcfg["batch_size"], seed, step)])
+        picked = batch_indices(len(rows), tcfg["batch_size"], seed, step, lengths)
+        batch = _batch([rows[i] for i in picked])
         loss = model(**batch).loss
         optim.zero_grad(set_to_none=True)
         loss.backward()

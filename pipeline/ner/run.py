@@ -35,11 +35,14 @@ def train_and_ship(
             file=sys.stderr,
         )
         return None
+    if hasattr(result.model, "store_transitions"):
+        result.model.store_transitions()
     tagger = NerTagger(
         TorchBackend(result.model),
         result.tokenizer,
         [result.model.config.id2label[i] for i in range(result.model.config.num_labels)],
         cfg["model"]["max_len"],
+        transitions=getattr(result.model.config, "crf_transitions", None),
     )
     print("\n在开发集上评估……", file=sys.stderr)
     scores = evaluate(
@@ -56,7 +59,7 @@ def train_and_ship(
             f"dev ({len(result.data.dev)} examples) {k}": v for k, v in _as_dicts(scores).items()
         },
         "training": {
-            "architecture": "BertForTokenClassification",
+            "architecture": type(result.model).__name__,
             "model": cfg["model"],
             "train": cfg["train"],
             "vocab_size": len(result.tokenizer),

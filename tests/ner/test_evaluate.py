@@ -52,7 +52,25 @@ def test_eval_ner_cli_baseline_only(tmp_path, capsys, monkeypatch):
         + "\n",
         "utf-8",
     )
-    monkeypatch.chdir(tmp_path)  # no models/ner here
+    monkeypatch.setenv("ZWGK_MODELS_DIR", str(tmp_path))  # no models/ner here
     assert main(["eval-ner", str(f)]) == 0
     out = capsys.readouterr().out
     assert "基线 jieba" in out and "PERSON" in out and "1.000" in out
+
+
+def test_error_kinds_sorts_every_mistake():
+    from pipeline.ner.evaluate import error_kinds
+
+    gold = [
+        [Span(0, 3, "PERSON"), Span(5, 7, "PERSON"), Span(9, 11, "PERSON"), Span(13, 15, "PERSON")]
+    ]
+    pred = [
+        [
+            Span(0, 3, "PERSON"),
+            Span(5, 8, "PERSON"),
+            Span(9, 11, "LOCATION"),
+            Span(20, 22, "PERSON"),
+        ]
+    ]
+    kinds = error_kinds(gold, pred, "PERSON")
+    assert kinds == {"exact": 1, "boundary": 1, "label": 1, "missed": 1, "spurious": 1}
