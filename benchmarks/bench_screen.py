@@ -34,6 +34,7 @@ CHUNK = 2000
 LATENCY_KB = (5, 20, 50)
 WORKERS = {  # worker → (system label, factory)
     "zwgk": ("zwgk screen_text", peers.zwgk_screen),
+    "zwgk_rules": ("zwgk screen_text, rules only (ZWGK_NER=0)", peers.zwgk_rules_only),
     "presidio": ("Presidio baseline", peers.presidio_baseline),
     "jionlp": ("JioNLP extractors", peers.jionlp_extractors),
     "zwgk_presidio": ("zwgk recognizers in Presidio", peers.zwgk_via_presidio),
@@ -104,7 +105,7 @@ def run_worker(args: argparse.Namespace) -> dict:
         out["latency"] = _latency(analyze, args.reps, args.seed)
     else:
         runs = {"generated/chunks": _throughput(analyze, gen_chunks)}
-        if args.worker == "zwgk":
+        if args.worker in ("zwgk", "zwgk_rules"):
             runs["generated/docs"] = _throughput(analyze, docs)
         seeds = [] if args.no_seeds else C.load_seed_documents()
         if seeds:
@@ -182,7 +183,9 @@ def main() -> None:
     ap.add_argument("--size", type=C.parse_size, default=None, help="corpus size (10MB)")
     ap.add_argument("--seed", type=int, default=C.DEFAULT_SEED)
     ap.add_argument("--reps", type=int, default=None, help="latency repetitions (200)")
-    ap.add_argument("--systems", default="zwgk,presidio,jionlp,zwgk_presidio,zwgk_latency")
+    ap.add_argument(
+        "--systems", default="zwgk,zwgk_rules,presidio,jionlp,zwgk_presidio,zwgk_latency"
+    )
     ap.add_argument("--no-seeds", action="store_true", help="skip ../shared/seeds")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)

@@ -7,6 +7,7 @@ harness times all systems the same way.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 
 Analyze = Callable[[str], list[str]]
@@ -148,6 +149,12 @@ def zwgk_screen() -> Analyze:
         return [f.entity for f in screen_text(text).findings]
 
     return analyze
+
+
+def zwgk_rules_only() -> Analyze:
+    """zwgk's full screen without the NER cascade (``ZWGK_NER=0``): the rules alone."""
+    os.environ["ZWGK_NER"] = "0"
+    return zwgk_screen()
 
 
 def zwgk_via_presidio() -> Analyze:

@@ -266,7 +266,7 @@ def build_analyzer_engine(
     if recognizers is None:
         from pipeline.detect.registry import default_recognizers
 
-        recognizers = default_recognizers()
+        recognizers = default_recognizers(with_model=False)  # the model needs ctx.found
     if not recognizers:
         raise ValueError("至少需要一个识别器")
     if exclusion_finder is REGISTRY_DEFAULT:

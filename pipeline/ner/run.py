@@ -65,6 +65,10 @@ def train_and_ship(
             "vocab_size": len(result.tokenizer),
             "steps": result.steps,
             "seed": cfg["seed"],
+            "data_split": {
+                "seed": cfg["data"]["split_seed"],
+                "dev_fraction": cfg["data"]["dev_fraction"],
+            },
             "fingerprint": fingerprint(cfg),
             "command": "zwgk train-ner " + str(config_path),
             "torch": torch.__version__,

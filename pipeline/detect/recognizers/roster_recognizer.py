@@ -38,8 +38,11 @@ HEADER_KEYS = (
 _HEADER_RE = re.compile("|".join(HEADER_KEYS))
 #: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
 CELL_SPLIT = re.compile(r"\t| {2,}|\s*\|\s*")
-_NAME_COLS = ("姓名", "户主", "申请人", "被帮扶人", "帮扶对象", "名字")
-_ADDRESS_COLS = ("住址", "地址", "住所", "居住地")
+_NAME_COLS = (
+    "姓名", "户主", "申请人", "被帮扶人", "帮扶对象", "名字",
+    "被征收人", "被补偿人", "被征地户", "权利人", "收款人", "户名", "受助人", "补助对象",
+)  # fmt: skip
+_ADDRESS_COLS = ("住址", "地址", "住所", "居住地", "坐落")
 _DOB_COLS = ("出生年月", "出生日期", "出生时间")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[··][\u4e00-\u9fff]{1,8})?")
 _MASKED = frozenset("*×xX某")
