@@ -1,24 +1,54 @@
-"""Run the per-batch function over a JSONL stream with a local process pool, in order."""
+"""Run a per-batch function with a bounded local process pool, in input order."""
 
 from __future__ import annotations
 
 import json
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, TextIO
+from multiprocessing.context import BaseContext
+from typing import Any, TextIO, TypeVar
 
 from pipeline.batch.screen_batch import screen_lines
 
 BATCH_LINES = 32
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _batches(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
     numbered = ((i, line) for i, line in enumerate(lines, start=1) if line.strip())
     while chunk := list(islice(numbered, size)):
         yield chunk
+
+
+def map_ordered(
+    fn: Callable[[T], R],
+    batches: Iterable[T],
+    workers: int,
+    mp_context: BaseContext | None = None,
+) -> Iterator[R]:
+    """``fn(batch)`` for each batch, in input order, on ``workers`` processes (1: in-process).
+
+    ``Executor.map`` would submit the whole input at once; this keeps a bounded window of
+    ``2 * workers`` batches in flight instead, so that memory stays flat on archives of any
+    size.
+    """
+    if workers == 1:
+        for batch in batches:
+            yield fn(batch)
+        return
+    window: deque[Future[R]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context) as pool:
+        for batch in batches:
+            window.append(pool.submit(fn, batch))
+            if len(window) >= 2 * workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 def screen_stream(
@@ -29,21 +59,8 @@ def screen_stream(
     ``workers`` defaults to the number of CPU cores; 1 runs in this process.
     """
     workers = workers or os.cpu_count() or 1
-    batches = _batches(lines, batch_lines)
-    if workers == 1:
-        for batch in batches:
-            yield from screen_lines(batch)
-        return
-    # Executor.map would submit the whole input at once; keep a bounded window instead so
-    # that memory stays flat on archives of any size.
-    window: deque[Future[list[dict[str, Any]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in batches:
-            window.append(pool.submit(screen_lines, batch))
-            if len(window) >= 2 * workers:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+    for records in map_ordered(screen_lines, _batches(lines, batch_lines), workers):
+        yield from records
 
 
 def screen_jsonl(src: TextIO, dst: TextIO, workers: int | None = None) -> dict[str, int]:

@@ -1,7 +1,9 @@
 """The per-batch function: JSON lines in, contract records out, one per line, same order.
 
 Every runner (local process pool, Ray Data, the service) calls :func:`screen_lines`; a
-malformed line becomes ``{"id", "error"}`` and the rest of the batch goes on.
+malformed line becomes ``{"id", "error"}`` and the rest of the batch goes on. Bulk scans of
+files call :func:`pipeline.batch.scan_items.screen_items`, which shares
+:func:`screen_document` with :func:`screen_lines`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 import os
 from typing import Any
 
-from pipeline.screen import default_screener
+from pipeline.screen import Screener, default_screener
 
 #: Largest document accepted in a batch, in characters (``ZWGK_MAX_CHARS``).
 MAX_CHARS = int(os.environ.get("ZWGK_MAX_CHARS", "5000000"))
@@ -42,6 +44,19 @@ def parse_record(line: str, line_no: int) -> tuple[str | None, str]:
     return doc_id, text
 
 
+def screen_document(
+    screener: Screener, text: str, doc_id: str | None, where: str
+) -> dict[str, Any]:
+    """The contract record of one document, or ``{"id", "error"}`` if screening fails.
+
+    ``where`` names the document in the error message (``第3行``, ``/path/a.pdf：``).
+    """
+    try:
+        return screener.screen(text, doc_id).to_contract()
+    except Exception as exc:  # one bad document must not sink the batch
+        return {"id": doc_id, "error": f"{where}处理失败：{type(exc).__name__}: {exc}"}
+
+
 def screen_lines(batch: list[tuple[int, str]]) -> list[dict[str, Any]]:
     """Screen ``(line number, JSON line)`` pairs; one output record per pair, in order."""
     screener = default_screener()
@@ -52,10 +67,5 @@ def screen_lines(batch: list[tuple[int, str]]) -> list[dict[str, Any]]:
         except RecordError as exc:
             out.append({"id": exc.doc_id, "error": str(exc)})
             continue
-        try:
-            out.append(screener.screen(text, doc_id).to_contract())
-        except Exception as exc:  # one bad document must not sink the batch
-            out.append(
-                {"id": doc_id, "error": f"第{line_no}行处理失败：{type(exc).__name__}: {exc}"}
-            )
+        out.append(screen_document(screener, text, doc_id, f"第{line_no}行"))
     return out
