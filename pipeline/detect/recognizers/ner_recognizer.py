@@ -135,8 +135,11 @@ class NerPersonRecognizer(Recognizer):
     name = "ner_model"
     entities = ("PERSON",)
 
-    def __init__(self, tagger: Any, reach: int = 10, limit: int = 96) -> None:
+    def __init__(
+        self, tagger: Any, reach: int = 10, limit: int = 96, model_version: str | None = None
+    ) -> None:
         self.tagger = tagger
+        self.model_version = model_version
         self.reach = reach
         self.limit = min(limit, tagger.size)
 
@@ -176,4 +179,4 @@ def load_default(model_dir: str | None = None) -> NerPersonRecognizer | None:
     except (ImportError, FileNotFoundError, ArtifactError) as exc:
         print(f"zwgk: NER 模型不可用（{exc}），仅用规则识别人名", file=sys.stderr)
         return None
-    return NerPersonRecognizer(tagger)
+    return NerPersonRecognizer(tagger, model_version=path.name)

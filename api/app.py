@@ -1,0 +1,66 @@
+"""The FastAPI application: lifespan loads the pipeline and the ledger once per process."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from api.middleware import BodyLimit, Observe
+from api.routes import ops, screening
+from api.security import RateLimiter
+from api.settings import Settings, get_settings
+
+
+def _load_pipeline() -> tuple[Any, str | None]:
+    from pipeline.screen import default_screener
+
+    screener = default_screener()
+    screener.screen("申请人张三，电话13812345678。")  # warm: dictionaries, rules, model
+    models = [getattr(r, "model_version", None) for r in screener.engine.recognizers]
+    return screener, next((m for m in models if m), None)
+
+
+def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
+    """The application. ``ledger``: an open ledger to use (tests); default: open
+    ``settings.database_url`` (or the ledger's own default) at startup."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from pipeline.ledger import open_ledger
+
+        app.state.ledger = ledger or await run_in_threadpool(open_ledger, settings.database_url)
+        app.state.screener, app.state.ner_model = await run_in_threadpool(_load_pipeline)
+        logging.getLogger("zwgk.access").setLevel(logging.INFO)
+        yield
+
+    app = FastAPI(
+        title="zwgk 政务公开个人信息审查服务",
+        version="0.3.0",
+        description=(
+            "发布前审查钩子、个人信息识别与遮蔽、审查台账。"
+            "密钥：`Authorization: Bearer KEY`（`zwgk keys create --role ROLE` 生成）。"
+        ),
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.include_router(ops.router)
+    app.include_router(screening.router)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(Observe)
+    return app

@@ -1,0 +1,33 @@
+"""Liveness, readiness and Prometheus metrics (no key needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+router = APIRouter(tags=["运维"])
+
+
+@router.get("/healthz", summary="进程存活")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="已加载流水线与台账，可以接收请求")
+async def readyz(request: Request, response: Response) -> dict[str, Any]:
+    state = request.app.state
+    checks = {
+        "pipeline": getattr(state, "screener", None) is not None,
+        "ledger": getattr(state, "ledger", None) is not None,
+        "ner_model": getattr(state, "ner_model", None),
+    }
+    ready = checks["pipeline"] and checks["ledger"]
+    response.status_code = 200 if ready else 503
+    return {"status": "ready" if ready else "starting", **checks}
+
+
+@router.get("/metrics", summary="Prometheus 指标")
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,112 @@
+"""``/v1/screen``, ``/v1/redact`` and the CMS hook ``/v1/hook/prepublish``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+
+from api.documents import DOCUMENT_BODY, Incoming, off_loop, read_document
+from api.schemas import ErrorOut, HookOut, RedactOut, ScreenOut
+from api.security import require
+
+router = APIRouter(prefix="/v1", tags=["审查"])
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (401, 403, 413, 415, 422, 429, 504)
+}
+
+
+def _screen(request: Request, doc: Incoming) -> Any:
+    return request.app.state.screener.screen(doc.text, doc.id)
+
+
+def _record(request: Request, doc: Incoming, contract: dict[str, Any]) -> int | None:
+    """Write the result to the ledger (when configured); the ledger's document id."""
+    if not request.app.state.settings.record_to_ledger:
+        return None
+    source = doc.source or (f"api:{doc.id}" if doc.id else "api")
+    outcome = request.app.state.ledger.record(contract, source=source, department=doc.department)
+    return int(outcome.document_id)
+
+
+def _log(request: Request, doc: Incoming, verdict: str) -> None:
+    extra = {"doc_id": doc.id, "chars": len(doc.text), "verdict": verdict}
+    if request.app.state.settings.log_content:
+        extra["text"] = doc.text
+    request.scope.setdefault("state", {})["log_extra"] = extra
+
+
+@router.post(
+    "/screen",
+    response_model=ScreenOut,
+    responses=ERRORS,
+    openapi_extra=DOCUMENT_BODY,
+    summary="审查文档中的个人信息",
+    dependencies=[Depends(require("screen"))],
+)
+async def screen(request: Request) -> dict[str, Any]:
+    """Every finding with its action, rule, reason and legal basis, plus the redacted text
+    (the same contract as ``zwgk screen --json``)."""
+    doc = await read_document(request)
+    result = await off_loop(request, _screen, request, doc)
+    contract: dict[str, Any] = result.to_contract()
+    await off_loop(request, _record, request, doc, contract)
+    _log(request, doc, contract["verdict"])
+    return contract
+
+
+@router.post(
+    "/redact",
+    response_model=RedactOut,
+    responses=ERRORS,
+    openapi_extra=DOCUMENT_BODY,
+    summary="输出遮蔽后的文本",
+    dependencies=[Depends(require("redact"))],
+)
+async def redact(request: Request) -> dict[str, Any]:
+    doc = await read_document(request)
+    result = await off_loop(request, _screen, request, doc)
+    _log(request, doc, result.verdict)
+    count = sum(f.action in ("redact", "review") for f in result.findings)
+    return {"id": doc.id, "redacted": result.redacted, "redactions": count}
+
+
+@router.post(
+    "/hook/prepublish",
+    response_model=HookOut,
+    responses=ERRORS,
+    openapi_extra=DOCUMENT_BODY,
+    summary="发布前审查钩子：结论 + 遮蔽稿",
+    dependencies=[Depends(require("prepublish"))],
+)
+async def prepublish(request: Request) -> dict[str, Any]:
+    """For a CMS: ``publishable`` is true only when nothing must be redacted or reviewed;
+    otherwise publish ``redacted`` or send the document to a reviewer."""
+    doc = await read_document(request)
+    result = await off_loop(request, _screen, request, doc)
+    contract = result.to_contract()
+    ledger_id = await off_loop(request, _record, request, doc, contract)
+    _log(request, doc, contract["verdict"])
+    counts = {a: sum(f.action == a for f in result.findings) for a in ("redact", "review", "allow")}
+    return {
+        "id": doc.id,
+        "verdict": contract["verdict"],
+        "publishable": contract["verdict"] == "pass",
+        "summary": _summary(contract["verdict"], counts),
+        "counts": counts,
+        "findings": [f for f in contract["findings"] if f["action"] != "allow"],
+        "redacted": contract["redacted"],
+        "ledger_document_id": ledger_id,
+    }
+
+
+def _summary(verdict: str, counts: dict[str, int]) -> str:
+    if verdict == "pass":
+        return "未发现需要遮蔽或审核的个人信息，可以发布"
+    if verdict == "review":
+        return f"有 {counts['review']} 处需人工审核，审核后再发布"
+    return (
+        f"有 {counts['redact']} 处个人信息必须遮蔽"
+        + (f"，另有 {counts['review']} 处需人工审核" if counts["review"] else "")
+        + "；请发布遮蔽稿或退回修改"
+    )
