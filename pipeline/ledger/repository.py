@@ -1,0 +1,270 @@
+"""The ledger: ``open_ledger()`` → ``Ledger``, which records screening results, tracks the
+reviewers' statuses with an audit trail, manages API keys and turns feedback into
+suggestions. Every method opens and closes its own transaction (safe across threads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline.ledger import feedback, keys, queries
+from pipeline.ledger.db import make_engine
+from pipeline.ledger.hashing import content_hash, contract_fingerprint, value_hash
+from pipeline.ledger.migrate import upgrade
+from pipeline.ledger.models import STATUS_ZH, STATUSES, Document, Finding, add_audit, utcnow
+from pipeline.ledger.records import (
+    AuditRecord,
+    DocumentRecord,
+    FindingFilter,
+    FindingRecord,
+    InvalidTransition,
+    KeyInfo,
+    LedgerError,
+    NotFound,
+    RecordOutcome,
+    Suggestion,
+)
+from pipeline.ledger.settings import Settings, secret_key
+
+#: status → the statuses it may change to. Terminal statuses may only be reopened.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "open": frozenset({"rectified", "retained", "false_positive"}),
+    "rectified": frozenset({"open"}),
+    "retained": frozenset({"open"}),
+    "false_positive": frozenset({"open"}),
+}
+#: target statuses that need a reason (retaining information, reopening a finding)
+REASON_REQUIRED = frozenset({"retained", "open"})
+_FINDING_KEYS = ("entity", "start", "end", "text", "action", "rule", "masked")
+
+
+def open_ledger(url: str | None = None, settings: Settings | None = None) -> Ledger:
+    """Open (and migrate) the ledger at ``url`` or ``$ZWGK_DATABASE_URL`` (default: SQLite
+    in ``$ZWGK_DATA_DIR``)."""
+    settings = settings or Settings.from_env()
+    engine = make_engine(url or settings.database_url)
+    upgrade(engine)
+    return Ledger(engine, settings)
+
+
+class Ledger:
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @cached_property
+    def _key(self) -> bytes:
+        return secret_key(self.settings)
+
+    def value_hash(self, value: str) -> str:
+        """The keyed hash the ledger stores for ``value`` (for allow-list matching)."""
+        return value_hash(value, self._key)
+
+    # --- recording ---------------------------------------------------------------------
+
+    def record(
+        self,
+        contract: Mapping[str, Any],
+        source: str,
+        department: str | None = None,
+        *,
+        text: str | None = None,
+        actor: str = "system",
+        screened_at: datetime | None = None,
+    ) -> RecordOutcome:
+        """Record one screening result (``ScreenResult.to_contract()``) for ``source``.
+
+        Idempotent: the same source with the same content returns the existing version and
+        writes nothing; new content for a known source becomes the next version. Pass
+        ``text`` (the screened text) so the content hash is its SHA-256; without it a keyed
+        fingerprint of the redacted text and the findings is used instead.
+        """
+        findings = _validated(contract, source)
+        text = text if text is not None else contract.get("text")
+        if isinstance(text, str):
+            digest, chars = content_hash(text), len(text)
+        else:
+            redacted = str(contract["redacted"])
+            digest, chars = contract_fingerprint(redacted, findings, self._key), None
+        for attempt in range(3):
+            try:
+                with self.sessions.begin() as session:
+                    return self._record(
+                        session, contract, findings, source, department, digest, chars,
+                        actor, screened_at,
+                    )  # fmt: skip
+            except IntegrityError:  # a concurrent writer recorded this source meanwhile
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _record(
+        self,
+        session: Session,
+        contract: Mapping[str, Any],
+        findings: list[Mapping[str, Any]],
+        source: str,
+        department: str | None,
+        digest: str,
+        chars: int | None,
+        actor: str,
+        screened_at: datetime | None,
+    ) -> RecordOutcome:
+        existing = session.scalars(
+            select(Document).where(Document.source == source, Document.content_hash == digest)
+        ).first()
+        if existing is not None:
+            ids = tuple(f.id for f in existing.findings)
+            return RecordOutcome(existing.id, source, existing.version, digest, False, ids)
+        latest = session.scalar(select(func.max(Document.version)).where(Document.source == source))
+        doc = Document(
+            source=source,
+            content_hash=digest,
+            version=(latest or 0) + 1,
+            department=department or None,
+            doc_type=str(contract.get("doc_type") or "other"),
+            verdict=str(contract.get("verdict") or "pass"),
+            chars=chars,
+            screened_at=screened_at or utcnow(),
+        )
+        doc.findings = [self._finding(f) for f in findings]
+        session.add(doc)
+        session.flush()
+        after = {"source": source, "version": doc.version, "verdict": doc.verdict}
+        after["findings"] = len(doc.findings)
+        add_audit(session, actor, "document.record", ("document", doc.id), None, after)
+        ids = tuple(f.id for f in doc.findings)
+        return RecordOutcome(doc.id, source, doc.version, digest, True, ids)
+
+    def _finding(self, raw: Mapping[str, Any]) -> Finding:
+        score = raw.get("score")
+        return Finding(
+            entity=str(raw["entity"]),
+            start=int(raw["start"]),
+            end=int(raw["end"]),
+            masked=str(raw["masked"]),
+            value_hash=self.value_hash(str(raw["text"])),
+            action=str(raw["action"]),
+            rule=str(raw["rule"]),
+            reason=str(raw.get("reason") or ""),
+            basis=str(raw.get("basis") or ""),
+            role=str(raw.get("role") or "unknown"),
+            recognizer=str(raw.get("recognizer") or ""),
+            score=float(score) if isinstance(score, int | float) else None,
+            status="open",
+        )
+
+    # --- review workflow ---------------------------------------------------------------
+
+    def set_status(
+        self, finding_id: int, status: str, reason: str | None = None, actor: str = "system"
+    ) -> FindingRecord:
+        """Move a finding along open → rectified | retained (reason required) |
+        false_positive, or reopen it (reason required); every change is audited."""
+        if status not in STATUSES:
+            raise LedgerError(f"未知状态：{status}（可选：{'、'.join(STATUSES)}）")
+        reason = (reason or "").strip() or None
+        with self.sessions.begin() as session:
+            query = select(Finding).where(Finding.id == finding_id).with_for_update()
+            row = session.scalars(query).first()
+            if row is None:
+                raise NotFound(f"没有编号为 {finding_id} 的发现")
+            if status not in TRANSITIONS[row.status]:
+                raise InvalidTransition(
+                    f"发现 {finding_id} 当前为「{STATUS_ZH[row.status]}」，"
+                    f"不能改为「{STATUS_ZH[status]}」"
+                )
+            if status in REASON_REQUIRED and not reason:
+                raise LedgerError(f"改为「{STATUS_ZH[status]}」必须说明理由")
+            before = {"status": row.status, "status_reason": row.status_reason}
+            row.status, row.status_reason = status, reason
+            row.status_by, row.status_at = actor or "system", utcnow()
+            after = {"status": status, "status_reason": reason}
+            add_audit(session, actor, "finding.status", ("finding", row.id), before, after)
+            session.flush()
+            return queries.finding_record(row, row.document)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def finding(self, finding_id: int) -> FindingRecord:
+        with self.sessions() as session:
+            return queries.finding(session, finding_id)
+
+    def findings(self, flt: FindingFilter | None = None, **fields: Any) -> list[FindingRecord]:
+        """Findings with their document, oldest first: ``findings(status="open")``."""
+        with self.sessions() as session:
+            return queries.findings(session, flt or FindingFilter(**fields))
+
+    def count_findings(self, flt: FindingFilter | None = None, **fields: Any) -> int:
+        with self.sessions() as session:
+            return queries.count_findings(session, flt or FindingFilter(**fields))
+
+    def documents(
+        self, since: datetime | None = None, source: str | None = None
+    ) -> list[DocumentRecord]:
+        with self.sessions() as session:
+            return queries.documents(session, since, source)
+
+    def audit_log(
+        self, object_type: str | None = None, object_id: str | int | None = None, limit: int = 100
+    ) -> list[AuditRecord]:
+        with self.sessions() as session:
+            return queries.audit_log(session, object_type, object_id, limit)
+
+    def suggestions(self, min_count: int = 2, min_share: float = 0.5) -> list[Suggestion]:
+        with self.sessions() as session:
+            return feedback.suggestions(session, min_count, min_share)
+
+    # --- API keys ----------------------------------------------------------------------
+
+    def create_key(self, role: str, name: str = "", actor: str = "system") -> tuple[int, str]:
+        """A new key for ``role``: ``(id, plaintext)``. The plaintext is not stored."""
+        with self.sessions.begin() as session:
+            return keys.create_key(session, role, name, actor)
+
+    def authenticate(self, plaintext: str | None) -> KeyInfo | None:
+        """The active key matching ``plaintext``, or None."""
+        with self.sessions() as session:
+            return keys.authenticate(session, plaintext)
+
+    def revoke_key(self, key_id: int, actor: str = "system") -> KeyInfo:
+        with self.sessions.begin() as session:
+            return keys.revoke_key(session, key_id, actor)
+
+    def list_keys(self, include_revoked: bool = True) -> list[KeyInfo]:
+        with self.sessions() as session:
+            return keys.list_keys(session, include_revoked)
+
+
+def _validated(contract: Mapping[str, Any], source: str) -> list[Mapping[str, Any]]:
+    if not isinstance(contract, Mapping):
+        raise LedgerError("审查结果必须是 JSON 对象")
+    if not source or not str(source).strip():
+        raise LedgerError("必须给出文档来源（source）")
+    if contract.get("error"):
+        raise LedgerError(f"该审查结果是错误记录，不能入账：{contract['error']}")
+    findings = contract.get("findings")
+    if not isinstance(findings, list) or "redacted" not in contract:
+        raise LedgerError("审查结果缺少 findings 或 redacted 字段")
+    for number, item in enumerate(findings, 1):
+        missing = [k for k in _FINDING_KEYS if not isinstance(item, Mapping) or k not in item]
+        if missing:
+            raise LedgerError(f"第 {number} 条发现缺少字段：{'、'.join(missing)}")
+    return findings
