@@ -11,7 +11,8 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from api.middleware import BodyLimit, Observe
-from api.routes import ops, screening
+from api.routes import ledger as ledger_routes
+from api.routes import ops, screening, web
 from api.security import RateLimiter
 from api.settings import Settings, get_settings
 
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.include_router(ops.router)
     app.include_router(screening.router)
+    app.include_router(ledger_routes.router)
+    app.include_router(web.router)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 

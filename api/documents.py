@@ -46,6 +46,7 @@ class Incoming:
     department: str | None
     kind: str = "txt"
     warnings: tuple[str, ...] = ()
+    uploaded: bool = False
 
 
 async def read_document(request: Request) -> Incoming:
@@ -85,14 +86,14 @@ async def _from_upload(request: Request) -> Incoming:
 
     return Incoming(
         doc.text, field("id"), field("source") or name, field("department"), doc.kind,
-        tuple(doc.warnings),
+        tuple(doc.warnings), uploaded=True,
     )  # fmt: skip
 
 
-async def off_loop(request: Request, fn: Callable[..., T], *args: Any) -> T:
+async def off_loop(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run CPU work in the thread pool under the request timeout (504 when exceeded)."""
     timeout = request.app.state.settings.request_timeout_s
     try:
-        return await asyncio.wait_for(run_in_threadpool(fn, *args), timeout)
+        return await asyncio.wait_for(run_in_threadpool(fn, *args, **kwargs), timeout)
     except TimeoutError as exc:
         raise HTTPException(504, f"处理超时（超过 {timeout:g} 秒）") from exc

@@ -40,6 +40,10 @@ class ScreenOut(BaseModel):
     doc_type: str
     findings: list[FindingOut]
     redacted: str
+    ledger_document_id: int | None = Field(default=None, description="台账中的文档编号")
+    source_text: str | None = Field(
+        default=None, description="上传文件时：从文件提取的全文（偏移以此为准）"
+    )
 
 
 class RedactOut(BaseModel):

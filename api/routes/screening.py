@@ -25,7 +25,8 @@ def _record(request: Request, doc: Incoming, contract: dict[str, Any]) -> int | 
     if not request.app.state.settings.record_to_ledger:
         return None
     source = doc.source or (f"api:{doc.id}" if doc.id else "api")
-    outcome = request.app.state.ledger.record(contract, source=source, department=doc.department)
+    ledger = request.app.state.ledger
+    outcome = ledger.record(contract, source=source, department=doc.department, text=doc.text)
     return int(outcome.document_id)
 
 
@@ -50,7 +51,9 @@ async def screen(request: Request) -> dict[str, Any]:
     doc = await read_document(request)
     result = await off_loop(request, _screen, request, doc)
     contract: dict[str, Any] = result.to_contract()
-    await off_loop(request, _record, request, doc, contract)
+    contract["ledger_document_id"] = await off_loop(request, _record, request, doc, contract)
+    if doc.uploaded:
+        contract["source_text"] = doc.text
     _log(request, doc, contract["verdict"])
     return contract
 

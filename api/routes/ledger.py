@@ -1,0 +1,58 @@
+"""The review ledger over HTTP: a document's findings, status changes, suggestions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from api.documents import off_loop
+from api.security import require
+
+router = APIRouter(prefix="/v1/ledger", tags=["台账"])
+LedgerKey = Annotated[Any, Depends(require("ledger"))]
+ReviewKey = Annotated[Any, Depends(require("review"))]
+
+
+class StatusIn(BaseModel):
+    status: Literal["rectified", "retained", "false_positive", "open"]
+    reason: str | None = Field(default=None, description="保留或重新打开时必填")
+
+
+def _ledger_call(request: Request, name: str, *args: Any, **kwargs: Any) -> Any:
+    from pipeline.ledger.records import InvalidTransition, LedgerError, NotFound
+
+    try:
+        return getattr(request.app.state.ledger, name)(*args, **kwargs)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except InvalidTransition as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except LedgerError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+@router.get("/documents/{document_id}/findings", summary="某文档在台账中的发现项")
+async def document_findings(
+    document_id: int, request: Request, _key: LedgerKey
+) -> list[dict[str, Any]]:
+    rows = await off_loop(request, _ledger_call, request, "findings", document_id=document_id)
+    return [r.to_dict() for r in rows]
+
+
+@router.post("/findings/{finding_id}/status", summary="审核：整改 / 保留（附理由）/ 误报")
+async def set_status(
+    finding_id: int, body: StatusIn, request: Request, key: ReviewKey
+) -> dict[str, Any]:
+    actor = f"key:{key.id}:{key.name}" if key.name else f"key:{key.id}"
+    row = await off_loop(
+        request, _ledger_call, request, "set_status", finding_id, body.status, body.reason, actor
+    )
+    return dict(row.to_dict())
+
+
+@router.get("/suggestions", summary="由审核反馈生成的白名单与规则建议")
+async def suggestions(request: Request, _key: LedgerKey) -> list[dict[str, Any]]:
+    rows = await off_loop(request, _ledger_call, request, "suggestions")
+    return [r.to_dict() for r in rows]

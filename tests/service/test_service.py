@@ -1,0 +1,204 @@
+"""The HTTP service end to end through FastAPI's test client (lifespan included)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+
+def bearer(key):
+    return {"Authorization": f"Bearer {key}"}
+
+
+DOC = "申请人张晓明，身份证号341502198503121230，联系电话13812345678。"
+ID = "341502198503121230"
+
+
+def test_health_and_readiness(client):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["pipeline"] is True
+
+
+def test_missing_or_wrong_key_is_401(client, keys):
+    r = client.post("/v1/screen", json={"text": DOC})
+    assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+    r = client.post("/v1/screen", json={"text": DOC}, headers=bearer("zwgk_not-a-key"))
+    assert r.status_code == 401
+
+
+def test_hook_role_may_screen_but_not_read_the_ledger(client, keys):
+    assert client.post("/v1/screen", json={"text": DOC}, headers=bearer(keys["hook"])).is_success
+    r = client.get("/v1/ledger/suggestions", headers=bearer(keys["hook"]))
+    assert r.status_code == 403
+    assert client.get("/v1/ledger/suggestions", headers=bearer(keys["reviewer"])).is_success
+
+
+def test_revoked_key_is_refused(client, ledger):
+    key_id, key = ledger.create_key("hook", "旧钩子")
+    assert client.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).is_success
+    ledger.revoke_key(key_id)
+    assert client.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).status_code == 401
+
+
+def test_prepublish_returns_verdict_redacted_text_and_records_the_ledger(client, keys, ledger):
+    r = client.post(
+        "/v1/hook/prepublish",
+        json={"text": DOC, "id": "cms-42", "source": "https://example.gov.cn/a.html"},
+        headers=bearer(keys["hook"]),
+    )
+    body = r.json()
+    assert r.status_code == 200
+    assert body["verdict"] == "block" and body["publishable"] is False
+    assert ID not in body["redacted"] and "13812345678" not in body["redacted"]
+    assert body["counts"]["redact"] >= 3 and "必须遮蔽" in body["summary"]
+    assert all(f["action"] != "allow" for f in body["findings"])
+    rows = ledger.findings(document_id=body["ledger_document_id"])
+    assert {f.entity for f in rows} >= {"PERSON", "ID_CARD", "MOBILE"}
+    again = client.post(
+        "/v1/hook/prepublish",
+        json={"text": DOC, "source": "https://example.gov.cn/a.html"},
+        headers=bearer(keys["hook"]),
+    ).json()
+    assert again["ledger_document_id"] == body["ledger_document_id"]  # same content: no new row
+
+
+def test_clean_document_is_publishable(client, keys):
+    r = client.post(
+        "/v1/hook/prepublish",
+        json={"text": "2024年全市经济运行总体平稳，地区生产总值增长5.2%。"},
+        headers=bearer(keys["hook"]),
+    )
+    assert r.json()["verdict"] == "pass" and r.json()["publishable"] is True
+
+
+def test_screen_contract_offsets_index_the_text(client, keys):
+    body = client.post("/v1/screen", json={"text": DOC}, headers=bearer(keys["hook"])).json()
+    assert body["verdict"] == "block"
+    for f in body["findings"]:
+        assert DOC[f["start"] : f["end"]] == f["text"]
+
+
+def test_file_upload_returns_the_extracted_text(client, keys):
+    html = f"<html><body><p>申请人：王小明</p><p>身份证号：{ID}</p></body></html>"
+    files = {"file": ("reply.html", io.BytesIO(html.encode()), "text/html")}
+    r = client.post("/v1/screen", files=files, data={"id": "u1"}, headers=bearer(keys["hook"]))
+    body = r.json()
+    assert r.status_code == 200 and body["id"] == "u1"
+    text = body["source_text"]
+    assert "<p>" not in text
+    ids = [f for f in body["findings"] if f["entity"] == "ID_CARD"]
+    assert ids and text[ids[0]["start"] : ids[0]["end"]] == ID
+
+
+def test_broken_upload_is_a_named_422(client, keys):
+    files = {"file": ("broken.docx", io.BytesIO(b"not a zip"), "application/octet-stream")}
+    r = client.post("/v1/screen", files=files, headers=bearer(keys["hook"]))
+    assert r.status_code == 422 and "broken.docx" in r.json()["detail"]
+
+
+def test_bad_bodies(client, keys):
+    h = bearer(keys["hook"])
+    r = client.post(
+        "/v1/screen", content=b"{not json", headers=h | {"content-type": "application/json"}
+    )
+    assert r.status_code == 422 and "JSON" in r.json()["detail"]
+    r = client.post("/v1/screen", json={"txt": "x"}, headers=h)
+    assert r.status_code == 422
+    r = client.post("/v1/screen", content=DOC.encode(), headers=h | {"content-type": "text/plain"})
+    assert r.status_code == 415
+
+
+def test_oversized_request_is_413(make_client, keys):
+    with make_client(max_request_bytes=1000) as c:
+        r = c.post("/v1/screen", json={"text": "字" * 2000}, headers=bearer(keys["hook"]))
+        assert r.status_code == 413 and "过大" in r.json()["detail"]
+        assert c.post(
+            "/v1/screen", json={"text": "字" * 100}, headers=bearer(keys["hook"])
+        ).is_success
+
+
+def test_rate_limit_is_429_per_key(make_client, keys):
+    with make_client(rate_limit_per_minute=2) as c:
+        codes = [
+            c.post("/v1/screen", json={"text": "无"}, headers=bearer(keys["hook"])).status_code
+            for _ in range(3)
+        ]
+        assert codes == [200, 200, 429]
+        r = c.post("/v1/screen", json={"text": "无"}, headers=bearer(keys["hook"]))
+        assert int(r.headers["retry-after"]) >= 1
+        # another key has its own bucket
+        assert c.post("/v1/screen", json={"text": "无"}, headers=bearer(keys["admin"])).is_success
+
+
+def test_timeout_is_504(make_client, keys):
+    with make_client(request_timeout_s=1e-6) as c:
+        r = c.post("/v1/screen", json={"text": DOC * 200}, headers=bearer(keys["hook"]))
+        assert r.status_code == 504
+
+
+def test_reviewer_workflow_through_the_api(client, keys, ledger):
+    doc_id = client.post(
+        "/v1/screen", json={"text": DOC, "source": "s1"}, headers=bearer(keys["hook"])
+    ).json()["ledger_document_id"]
+    rows = client.get(f"/v1/ledger/documents/{doc_id}/findings", headers=bearer(keys["reviewer"]))
+    by_entity = {r["entity"]: r for r in rows.json()}
+    assert ID not in json.dumps(rows.json())  # the ledger keeps masked values only
+    fid = by_entity["ID_CARD"]["id"]
+    url = f"/v1/ledger/findings/{fid}/status"
+    r = client.post(url, json={"status": "retained"}, headers=bearer(keys["reviewer"]))
+    assert r.status_code == 422  # a reason is required
+    r = client.post(url, json={"status": "rectified"}, headers=bearer(keys["reviewer"]))
+    assert r.status_code == 200 and r.json()["status"] == "rectified"
+    r = client.post(url, json={"status": "false_positive"}, headers=bearer(keys["reviewer"]))
+    assert r.status_code == 409
+    r = client.post(url, json={"status": "rectified"}, headers=bearer(keys["hook"]))
+    assert r.status_code == 403
+    audit = ledger.audit_log()
+    assert any(a.action == "finding.status" and "测试reviewer" in a.actor for a in audit)
+    r = client.post("/v1/ledger/findings/999999/status", json={"status": "rectified"},
+                    headers=bearer(keys["reviewer"]))  # fmt: skip
+    assert r.status_code == 404
+
+
+def test_metrics_and_openapi(client, keys):
+    client.post("/v1/screen", json={"text": "无"}, headers=bearer(keys["hook"]))
+    metrics = client.get("/metrics").text
+    assert 'zwgk_requests_total{method="POST",route="/v1/screen",status="200"}' in metrics
+    spec = client.get("/openapi.json").json()
+    assert {"/v1/screen", "/v1/redact", "/v1/hook/prepublish"} <= set(spec["paths"])
+    content = spec["paths"]["/v1/screen"]["post"]["requestBody"]["content"]
+    assert {"application/json", "multipart/form-data"} <= set(content)
+
+
+def test_logs_carry_no_document_text_unless_asked(make_client, keys, caplog):
+    caplog.set_level(logging.INFO, logger="zwgk.access")
+    with make_client() as c:
+        c.post("/v1/screen", json={"text": DOC}, headers=bearer(keys["hook"]))
+    lines = [r.getMessage() for r in caplog.records if r.name == "zwgk.access"]
+    entry = json.loads(lines[-1])
+    assert entry["route"] == "/v1/screen" and entry["status"] == 200 and entry["verdict"] == "block"
+    assert ID not in "\n".join(lines) and "张晓明" not in "\n".join(lines)
+    caplog.clear()
+    with make_client(log_content=True) as c:
+        c.post("/v1/screen", json={"text": DOC}, headers=bearer(keys["hook"]))
+    assert ID in "\n".join(r.getMessage() for r in caplog.records)
+
+
+def test_cors_is_off_by_default(make_client):
+    with make_client() as c:
+        r = c.options("/v1/screen", headers={"Origin": "https://evil.example",
+                                             "Access-Control-Request-Method": "POST"})  # fmt: skip
+        assert "access-control-allow-origin" not in r.headers
+    with make_client(cors_origins=["https://cms.example.gov.cn"]) as c:
+        r = c.options("/v1/screen", headers={"Origin": "https://cms.example.gov.cn",
+                                             "Access-Control-Request-Method": "POST"})  # fmt: skip
+        assert r.headers["access-control-allow-origin"] == "https://cms.example.gov.cn"
+
+
+def test_web_page_is_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "个人信息审查" in page.text
+    assert client.get("/web/app.js").status_code == 200
+    assert client.get("/web/../app.py").status_code == 404
