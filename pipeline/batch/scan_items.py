@@ -1,0 +1,127 @@
+"""The per-batch function of bulk scans: read, hash, ingest and screen each item.
+
+:func:`screen_items` is to ``zwgk scan`` what :func:`~pipeline.batch.screen_batch.screen_lines`
+is to ``zwgk screen --jsonl``; both build their records with
+:func:`~pipeline.batch.screen_batch.screen_document`, so no runner re-implements screening.
+Reading and ingesting happen here, inside the worker, so that they run in parallel too.
+
+Content hash: sha256 of the file's BYTES (of the text, for an inline JSONL document). It is
+computed before parsing, so an unchanged file is skipped without being parsed, and a file
+that cannot be parsed still has an identity (its error is not repeated on every rescan).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from pipeline.batch.screen_batch import RecordError, parse_record, screen_document
+from pipeline.ingest.model import MAX_BYTES, IngestError
+from pipeline.screen import Screener, default_screener
+
+#: Fields that travel from the worker to the scan driver and are never written out.
+KEY, CHARS, SKIPPED = "_key", "_chars", "_skipped"
+
+
+class ScanItem(NamedTuple):
+    """One document to scan: a file (``path``) or an inline JSONL line (``line``)."""
+
+    key: str
+    path: str | None = None
+    line: str | None = None
+    line_no: int = 0
+    doc_id: str | None = None
+    #: sha256 already screened for this key under the same rules: skip if unchanged.
+    known: str | None = None
+
+
+def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of ``path`` (at most ``max_bytes + 1``, so ingest can report the size)."""
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise IngestError(path, "不是文件")
+            return fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise IngestError(path, "文件不存在") from exc
+    except PermissionError as exc:
+        raise IngestError(path, "没有读取权限") from exc
+    except IsADirectoryError as exc:
+        raise IngestError(path, "不是文件") from exc
+    except OSError as exc:
+        raise IngestError(path, f"无法读取（{exc.strerror or exc}）") from exc
+
+
+def sha256(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+def screen_items(batch: list[ScanItem]) -> list[dict[str, Any]]:
+    """One record per item, in order: the screening contract plus ``path`` and ``sha256``.
+
+    A file that cannot be read or parsed yields ``{"id", "path", "sha256", "error"}`` (the
+    message names the file); an item whose hash equals ``known`` yields a bare skip marker.
+    Fields starting with ``_`` are for the driver only.
+    """
+    return [_screen_item(item, default_screener) for item in batch]
+
+
+def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, Any]:
+    warnings: list[str] = []
+    doc_id: str | None
+    if item.path is not None:
+        doc_id = item.doc_id or item.path
+        try:
+            data = read_file(item.path)
+        except IngestError as exc:
+            return _error(item, doc_id, None, exc.message)
+        digest = sha256(data)
+        if digest == item.known:
+            return {KEY: item.key, SKIPPED: True}
+        try:
+            from pipeline.ingest import load_bytes
+
+            doc = load_bytes(data, item.path)
+        except IngestError as exc:
+            return _error(item, doc_id, digest, exc.message)
+        except Exception as exc:  # a reader bug must not sink the batch
+            return _error(item, doc_id, digest, f"{item.path}：无法读取（{type(exc).__name__}）")
+        text, warnings, where = doc.text, doc.warnings, f"{item.path}："
+    else:
+        line = item.line or ""
+        try:
+            parsed_id, text = parse_record(line, item.line_no)
+        except RecordError as exc:
+            digest = sha256(line)
+            if digest == item.known:
+                return {KEY: item.key, SKIPPED: True}
+            return _error(item, exc.doc_id or item.doc_id, digest, str(exc))
+        doc_id = parsed_id or item.doc_id
+        digest = sha256(text)
+        if digest == item.known:
+            return {KEY: item.key, SKIPPED: True}
+        where = f"第{item.line_no}行"
+    record = screen_document(screener(), text, doc_id, where)
+    record["path"] = item.path
+    record["sha256"] = digest
+    if warnings:
+        record["warnings"] = list(warnings)
+    record[KEY] = item.key
+    record[CHARS] = len(text)
+    return record
+
+
+def _error(item: ScanItem, doc_id: str | None, digest: str | None, message: str) -> dict[str, Any]:
+    return {
+        "id": doc_id,
+        "path": item.path,
+        "sha256": digest,
+        "error": message,
+        KEY: item.key,
+        CHARS: 0,
+    }

@@ -1,0 +1,81 @@
+"""``zwgk scan``: bulk, resumable rescans of archives (see ``docs/scan.md``).
+
+Exit codes: 0 done, 3 when a document could not be screened (error records) or the input
+or output cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pipeline.cli.common import EXIT_INPUT_ERROR, err
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from pipeline.batch.scan import BATCH_SIZE, local_runner, run_scan
+    from pipeline.batch.scan_inputs import ScanInputError
+    from pipeline.batch.scan_progress import Progress
+    from pipeline.batch.scan_state import ScanStateError
+
+    if args.engine == "ray":
+        try:
+            import ray  # noqa: F401
+
+            from pipeline.batch.scan_ray import ray_runner
+        except ImportError:
+            err("--engine ray 需要安装 Ray：pip install 'zwgk[cluster]'")
+            return EXIT_INPUT_ERROR
+        runner = ray_runner(args.workers, args.ray_address)
+    else:
+        import os
+
+        runner = local_runner(args.workers or os.cpu_count() or 1)
+    progress = Progress(quiet=args.quiet)
+    try:
+        outcome = run_scan(
+            args.source,
+            args.out,
+            runner=runner,
+            batch_size=args.batch_size or BATCH_SIZE,
+            force=args.force,
+            retry_errors=args.retry_errors,
+            progress=progress,
+        )
+    except (ScanInputError, ScanStateError) as exc:
+        err(str(exc))
+        return EXIT_INPUT_ERROR
+    except OSError as exc:
+        err(f"{exc.filename or args.out}: {exc.strerror or exc}")
+        return EXIT_INPUT_ERROR
+    except KeyboardInterrupt:
+        progress.finish(["已中断；再次运行同一命令即可从中断处继续"])
+        raise
+    progress.finish(outcome.notes)
+    return EXIT_INPUT_ERROR if outcome.counts["error"] else 0
+
+
+def register(sub: Any) -> None:
+    """Add ``scan``."""
+    p = sub.add_parser(
+        "scan",
+        help="批量审查档案（目录、JSONL 或 Parquet 清单），可中断续跑，未变化的文档跳过",
+    )
+    p.add_argument(
+        "source", help="目录（txt/html/docx/pdf）、.jsonl 文件或含 path 列的 .parquet 清单"
+    )
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help="结果文件：.jsonl（每篇一行）或 .parquet"
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, help="并行进程数或 Ray actor 数（默认 CPU 核数）"
+    )
+    p.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="执行引擎（默认 local）"
+    )
+    p.add_argument("--ray-address", default=None, help="Ray 集群地址（默认 RAY_ADDRESS 或本机）")
+    p.add_argument("--batch-size", type=int, default=None, help="每批文档数（默认 16）")
+    p.add_argument("--force", action="store_true", help="全部重新审查，不跳过未变化的文档")
+    p.add_argument("--retry-errors", action="store_true", help="重新处理上次出错的文档")
+    p.add_argument("--quiet", action="store_true", help="不显示进度和汇总")
+    p.set_defaults(func=cmd_scan)
