@@ -78,7 +78,7 @@ def revoke_key(session: Session, key_id: int, actor: str = "system") -> KeyInfo:
     if row is None:
         raise NotFound(f"没有编号为 {key_id} 的密钥")
     if row.revoked_at is not None:
-        raise LedgerError(f"密钥 {key_id} 已于 {row.revoked_at:%Y-%m-%d %H:%M} 吊销")
+        raise LedgerError(f"密钥 {key_id} 已于 {row.revoked_at:%Y-%m-%d %H:%M} UTC 吊销")
     before = {"revoked_at": None}
     row.revoked_at = utcnow()
     _audit(session, actor, "api_key.revoke", row, before)

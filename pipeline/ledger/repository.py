@@ -5,12 +5,16 @@ suggestions. Every method opens and closes its own transaction (safe across thre
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,9 +51,16 @@ _FINDING_KEYS = ("entity", "start", "end", "text", "action", "rule", "masked")
 
 def open_ledger(url: str | None = None, settings: Settings | None = None) -> Ledger:
     """Open (and migrate) the ledger at ``url`` or ``$ZWGK_DATABASE_URL`` (default: SQLite
-    in ``$ZWGK_DATA_DIR``)."""
+    in ``$ZWGK_DATA_DIR``). Without ``ZWGK_DATA_DIR``, a SQLite database's directory is the
+    data directory (where the value-hashing key lives)."""
     settings = settings or Settings.from_env()
-    engine = make_engine(url or settings.database_url)
+    url = url or settings.database_url
+    if "ZWGK_DATA_DIR" not in os.environ:
+        # keep the secret key next to a SQLite database rather than in the working directory
+        database = make_url(url).database if url.startswith("sqlite") else None
+        if database and database != ":memory:" and not database.startswith("file:"):
+            settings = replace(settings, data_dir=Path(database).resolve().parent)
+    engine = make_engine(url)
     upgrade(engine)
     return Ledger(engine, settings)
 

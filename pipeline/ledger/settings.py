@@ -4,6 +4,7 @@
 ``ZWGK_DATABASE_URL``  SQLAlchemy URL (default ``sqlite:///<data dir>/zwgk.db``)
 ``ZWGK_SECRET_KEY``    key for hashing personal-information values (default: a random key
                        created once in ``<data dir>/secret.key``)
+``ZWGK_TIMEZONE``      time zone of report dates and ``--since`` (default ``Asia/Shanghai``)
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta, timezone, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DATA_DIR = "zwgk-data"
+DEFAULT_TIMEZONE = "Asia/Shanghai"
 SECRET_FILE = "secret.key"
 
 
@@ -22,12 +26,21 @@ class Settings:
     data_dir: Path
     database_url: str
     secret_key: str | None
+    timezone: str = DEFAULT_TIMEZONE
 
     @classmethod
     def from_env(cls) -> Settings:
         data_dir = Path(os.environ.get("ZWGK_DATA_DIR") or DEFAULT_DATA_DIR).expanduser()
         url = os.environ.get("ZWGK_DATABASE_URL") or f"sqlite:///{data_dir.resolve()}/zwgk.db"
-        return cls(data_dir, url, os.environ.get("ZWGK_SECRET_KEY") or None)
+        secret = os.environ.get("ZWGK_SECRET_KEY") or None
+        return cls(data_dir, url, secret, os.environ.get("ZWGK_TIMEZONE") or DEFAULT_TIMEZONE)
+
+    def tzinfo(self) -> tzinfo:
+        """The report time zone (UTC+8 if the zone database lacks it)."""
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return timezone(timedelta(hours=8), "UTC+8")
 
 
 def ensure_data_dir(data_dir: Path) -> Path:
