@@ -30,19 +30,21 @@ def map_ordered(
     batches: Iterable[T],
     workers: int,
     mp_context: BaseContext | None = None,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
     """``fn(batch)`` for each batch, in input order, on ``workers`` processes (1: in-process).
 
     ``Executor.map`` would submit the whole input at once; this keeps a bounded window of
     ``2 * workers`` batches in flight instead, so that memory stays flat on archives of any
-    size.
+    size. ``mp_context``, ``initializer`` and ``initargs`` go to the process pool.
     """
     if workers == 1:
         for batch in batches:
             yield fn(batch)
         return
     window: deque[Future[R]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp_context) as pool:
+    with ProcessPoolExecutor(workers, mp_context, initializer, initargs) as pool:
         for batch in batches:
             window.append(pool.submit(fn, batch))
             if len(window) >= 2 * workers:

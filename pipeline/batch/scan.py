@@ -90,9 +90,23 @@ def fingerprint() -> str:
 
 
 def local_runner(workers: int) -> Runner:
-    """The bounded in-order process pool (forkserver: the driver has threads and SQLite)."""
-    context = get_context("forkserver") if workers > 1 else None
-    return lambda batches: map_ordered(screen_items, batches, workers, context)
+    """The bounded in-order process pool (forkserver: the driver has threads and SQLite).
+
+    Workers get the driver's ``ZWGK_*`` variables as they are when the scan starts.
+    """
+
+    def run(batches: Batches) -> Iterator[list[dict[str, Any]]]:
+        if workers == 1:
+            return map_ordered(screen_items, batches, 1)
+        env = {k: v for k, v in os.environ.items() if k.startswith("ZWGK_")}
+        context = get_context("forkserver")
+        return map_ordered(screen_items, batches, workers, context, _set_env, (env,))
+
+    return run
+
+
+def _set_env(env: dict[str, str]) -> None:
+    os.environ.update(env)
 
 
 def run_scan(
