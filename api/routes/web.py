@@ -18,6 +18,14 @@ async def index() -> FileResponse:
     return FileResponse(WEB / "index.html", media_type=TYPES[".html"])
 
 
+@router.get("/web/entities.json")
+async def entity_names() -> dict[str, str]:
+    """Chinese names of the entity codes, for the page's tables."""
+    from pipeline.document import ENTITY_NAMES_ZH
+
+    return dict(ENTITY_NAMES_ZH)
+
+
 @router.get("/web/{name}")
 async def asset(name: str) -> FileResponse:
     path = WEB / name

@@ -7,6 +7,9 @@ const VERDICT_ZH = { block: "须遮蔽后发布", review: "需人工审核", pas
 const STATUS_ZH = { open: "待处理", rectified: "已整改", retained: "保留（附理由）",
                     false_positive: "误报" };
 let current = null; // {text, contract, ledgerId, findings}
+let entityZh = {};
+fetch("/web/entities.json").then((r) => r.json()).then((m) => { entityZh = m; });
+const zh = (entity) => entityZh[entity] || entity;
 
 $("key").value = sessionStorage.getItem("zwgk-key") || "";
 $("key").addEventListener("change", () => sessionStorage.setItem("zwgk-key", $("key").value));
@@ -37,7 +40,7 @@ function render() {
     html += escapeHtml(text.slice(pos, f.start));
     const done = f.status && f.status !== "open" ? " done" : "";
     html += `<mark class="${f.action}${done}" id="m${f.key}" title="${escapeHtml(
-      `${f.entity}｜${ACTION_ZH[f.action]}｜${f.rule}：${f.reason}`)}">` +
+      `${zh(f.entity)}｜${ACTION_ZH[f.action]}｜${f.rule}：${f.reason}`)}">` +
       escapeHtml(text.slice(f.start, f.end)) + "</mark>";
     pos = f.end;
   }
@@ -47,7 +50,7 @@ function render() {
   const n = (a) => findings.filter((f) => f.action === a).length;
   $("counts").textContent = `遮蔽 ${n("redact")}，审核 ${n("review")}，保留 ${n("allow")}`;
   const rows = sorted.map((f) => `<tr data-key="${f.key}">
-      <td>${escapeHtml(f.entity)}</td><td>${escapeHtml(f.masked)}</td>
+      <td>${escapeHtml(zh(f.entity))}</td><td>${escapeHtml(f.masked)}</td>
       <td>${ACTION_ZH[f.action]}</td>
       <td>${escapeHtml(f.rule)}<div class="reason">${escapeHtml(f.reason)}${
         f.basis ? "（" + escapeHtml(f.basis) + "）" : ""}</div></td>
