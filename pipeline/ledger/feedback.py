@@ -37,7 +37,7 @@ def allow_list_suggestions(session: Session, min_count: int = 2) -> list[Suggest
         .order_by(false_pos.desc(), Finding.entity, Finding.value_hash)
     )
     found = []
-    for entity, digest, count, confirmed_count, masked in session.execute(query).tuples():
+    for entity, digest, count, confirmed_count, masked in session.execute(query):
         if confirmed_count:
             continue
         rules = session.scalars(
@@ -85,7 +85,7 @@ def rule_suggestions(
         )
     }
     found = []
-    for rule, doc_type, n_reviewed, n_fp, n_retained in session.execute(query).tuples():
+    for rule, doc_type, n_reviewed, n_fp, n_retained in session.execute(query):
         n_reviewed, n_fp, n_retained = int(n_reviewed or 0), int(n_fp or 0), int(n_retained or 0)
         if not n_reviewed:
             continue

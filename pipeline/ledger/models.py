@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -115,7 +116,7 @@ class Finding(Base):
     basis: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(String(32), default="unknown")
     recognizer: Mapped[str] = mapped_column(String(64), default="")
-    score: Mapped[float | None] = mapped_column()
+    score: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     status_reason: Mapped[str | None] = mapped_column(Text)
     status_by: Mapped[str | None] = mapped_column(String(255))

@@ -75,7 +75,7 @@ def findings(session: Session, flt: FindingFilter) -> list[FindingRecord]:
         query = query.offset(flt.offset)
     if flt.limit is not None:
         query = query.limit(flt.limit)
-    return [finding_record(f, d) for f, d in session.execute(query).tuples()]
+    return [finding_record(f, d) for f, d in session.execute(query)]
 
 
 def count_findings(session: Session, flt: FindingFilter) -> int:
@@ -121,7 +121,7 @@ def documents(
     if source is not None:
         query = query.where(Document.source == source)
     query = query.order_by(Document.screened_at, Document.id)
-    return [document_record(d, int(n)) for d, n in session.execute(query).tuples()]
+    return [document_record(d, int(n)) for d, n in session.execute(query)]
 
 
 def audit_log(
