@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.batch.local_pool import map_ordered
 from pipeline.batch.scan_inputs import JSONL_SUFFIXES, ScanInputError, ScanSource, open_source
-from pipeline.batch.scan_items import CHARS, KEY, SKIPPED, ScanItem, screen_items
+from pipeline.batch.scan_items import CHARS, KEY, SKIPPED, TEXT, ScanItem, screen_items
 from pipeline.batch.scan_progress import Progress
 from pipeline.batch.scan_sinks import ParquetSink, Sink
 from pipeline.batch.scan_state import (
@@ -69,8 +69,9 @@ def output_files(out: str) -> tuple[str, str, list[Sink]]:
     raise ScanInputError(f"{out}：输出文件应以 .jsonl 或 .parquet 结尾")
 
 
-def fingerprint() -> str:
-    """Identifies what a result depends on besides the text: version, rules, NER model."""
+def fingerprint(tags: Iterable[str] = ()) -> str:
+    """What a result depends on besides the text: version, rules, NER model (and ``tags``:
+    the sinks that must see every document)."""
     from importlib.metadata import PackageNotFoundError, version
 
     from pipeline.decide.rule_schema import rules_dir
@@ -86,6 +87,8 @@ def fingerprint() -> str:
 
         model = latest()
         h.update(b"ner:" + ((model / MANIFEST).read_bytes() if model else b"none"))
+    for tag in sorted(tags):
+        h.update(b"sink:" + tag.encode())
     return h.hexdigest()[:16]
 
 
@@ -123,23 +126,28 @@ def run_scan(
     src = open_source(source) if isinstance(source, str) else source
     journal_path, state_path, own_sinks = output_files(out)
     all_sinks = [*own_sinks, *sinks]
+    keep_text = any(sink.needs_text for sink in all_sinks)
     runner = runner or local_runner(os.cpu_count() or 1)
     progress = progress or Progress(quiet=True)
     state = ScanState(state_path)
     journal = Journal(journal_path)
     try:
         outcome = ScanOutcome(progress.counts, 0, 0.0, dropped_bytes=reconcile(journal, state))
-        fp = fingerprint()
+        fp = fingerprint([sink.tag for sink in all_sinks if sink.tag])
         threading.Thread(target=_count, args=(src, progress), daemon=True).start()
-        items = _plan(src.items, state, fp, force, retry_errors, outcome)
+        items = _plan(src.items, state, fp, force, retry_errors, keep_text, outcome)
         committer = _Committer(journal, state, all_sinks, fp, progress)
-        for records in runner(_chunks(items, batch_size)):
-            committer.add(records)
-        committer.flush()
+        try:
+            for records in runner(_chunks(items, batch_size)):
+                committer.add(records)
+        finally:  # on Ctrl-C too: what is complete is kept
+            committer.flush()
         outcome.compacted = compact(journal, state)
         for sink in all_sinks:
             sink.finish(journal)
     finally:
+        for sink in all_sinks:
+            sink.close()
         journal.close()
         state.close()
     outcome.chars, outcome.seconds, outcome.ignored = progress.chars, progress.elapsed, src.ignored
@@ -160,6 +168,7 @@ def _plan(
     fp: str,
     force: bool,
     retry_errors: bool,
+    keep_text: bool,
     outcome: ScanOutcome,
 ) -> Iterator[ScanItem]:
     """Items with ``known`` set where a rescan may skip them; duplicate keys left out."""
@@ -176,7 +185,7 @@ def _plan(
             and (known.status != "error" or not retry_errors)
         ):
             item = item._replace(known=known.sha256)
-        yield item
+        yield item._replace(keep_text=True) if keep_text else item
 
 
 def _chunks(items: Iterator[ScanItem], size: int) -> Batches:
@@ -205,18 +214,20 @@ class _Committer:
         pending, self.pending = self.pending, []
         new: list[dict[str, Any]] = []
         keys: list[str] = []
+        texts: list[str | None] = []
         for record in pending:
             if record.get(SKIPPED):
                 self.progress.add("skipped")
                 continue
             keys.append(record.pop(KEY))
+            texts.append(record.pop(TEXT, None))
             chars = record.pop(CHARS, 0)
             new.append(record)
             self.progress.add(record_status(record), chars)
         if new:
             offsets = self.journal.append(new)
             for sink in self.sinks:
-                sink.write(new)
+                sink.write(new, texts)
             rows = [
                 Row(key, rec.get("sha256"), self.fp, record_status(rec), off)
                 for key, rec, off in zip(keys, new, offsets, strict=True)

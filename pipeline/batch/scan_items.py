@@ -23,7 +23,7 @@ from pipeline.ingest.model import MAX_BYTES, IngestError
 from pipeline.screen import Screener, default_screener
 
 #: Fields that travel from the worker to the scan driver and are never written out.
-KEY, CHARS, SKIPPED = "_key", "_chars", "_skipped"
+KEY, CHARS, SKIPPED, TEXT = "_key", "_chars", "_skipped", "_text"
 
 
 class ScanItem(NamedTuple):
@@ -36,6 +36,8 @@ class ScanItem(NamedTuple):
     doc_id: str | None = None
     #: sha256 already screened for this key under the same rules: skip if unchanged.
     known: str | None = None
+    #: Return the screened text too (for sinks that store it, such as the ledger).
+    keep_text: bool = False
 
 
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
@@ -113,6 +115,8 @@ def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, 
         record["warnings"] = list(warnings)
     record[KEY] = item.key
     record[CHARS] = len(text)
+    if item.keep_text:
+        record[TEXT] = text
     return record
 
 

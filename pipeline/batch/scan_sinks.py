@@ -20,9 +20,17 @@ ROW_GROUP = 10_000
 
 
 class Sink(Protocol):
-    def write(self, records: list[dict[str, Any]]) -> None: ...
+    #: Set by a sink that must see every document (not rebuilt from the journal): it is part
+    #: of the scan's fingerprint, so adding or changing such a sink rescans everything.
+    tag: str | None
+    #: Whether ``write`` needs the screened texts (else ``texts`` holds ``None``).
+    needs_text: bool
+
+    def write(self, records: list[dict[str, Any]], texts: list[str | None]) -> None: ...
 
     def finish(self, journal: Journal) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def parquet_schema() -> Any:
@@ -67,10 +75,16 @@ class ParquetSink:
     killed midway leaves the previous complete file (if any) untouched.
     """
 
+    tag: str | None = None
+    needs_text: bool = False
+
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def write(self, records: list[dict[str, Any]]) -> None:
+    def write(self, records: list[dict[str, Any]], texts: list[str | None]) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
     def finish(self, journal: Journal) -> None:
@@ -89,3 +103,44 @@ class ParquetSink:
             if rows:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
         os.replace(tmp, self.path)
+
+
+#: The contract fields the ledger records (``path`` and ``sha256`` are scan additions).
+CONTRACT = ("id", "verdict", "doc_type", "findings", "redacted")
+
+
+class LedgerSink:
+    """Records each screened document in the review ledger (``pipeline.ledger``).
+
+    ``source`` is the file's resolved path (as ``zwgk ledger add`` uses) or, for an inline
+    JSONL document, its id; the text is passed so the ledger's content hash is that of the
+    screened text. The ledger is idempotent on (source, content), which makes the sink's
+    at-least-once delivery exactly-once in the ledger. Error records are not recorded.
+    """
+
+    needs_text: bool = True
+    tag: str | None
+
+    def __init__(self, department: str | None = None, actor: str = "zwgk scan") -> None:
+        from pipeline.ledger import open_ledger
+
+        self.ledger = open_ledger()
+        self.tag = f"ledger:{self.ledger.settings.database_url}"
+        self.department, self.actor = department, actor
+
+    def write(self, records: list[dict[str, Any]], texts: list[str | None]) -> None:
+        from pathlib import Path
+
+        for record, text in zip(records, texts, strict=True):
+            if "error" in record:
+                continue
+            path = record.get("path")
+            source = str(Path(path).resolve()) if path else str(record["id"])
+            contract = {k: record[k] for k in CONTRACT}
+            self.ledger.record(contract, source, self.department, text=text, actor=self.actor)
+
+    def finish(self, journal: Journal) -> None:
+        pass
+
+    def close(self) -> None:
+        self.ledger.close()

@@ -32,7 +32,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
         runner = local_runner(args.workers or os.cpu_count() or 1)
     progress = Progress(quiet=args.quiet)
+    sinks = []
     try:
+        if args.ledger:
+            from pipeline.batch.scan_sinks import LedgerSink
+
+            sinks.append(LedgerSink(args.department))
         outcome = run_scan(
             args.source,
             args.out,
@@ -40,6 +45,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             batch_size=args.batch_size or BATCH_SIZE,
             force=args.force,
             retry_errors=args.retry_errors,
+            sinks=sinks,
             progress=progress,
         )
     except (ScanInputError, ScanStateError) as exc:
@@ -47,6 +53,13 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return EXIT_INPUT_ERROR
     except OSError as exc:
         err(f"{exc.filename or args.out}: {exc.strerror or exc}")
+        return EXIT_INPUT_ERROR
+    except Exception as exc:
+        if not args.ledger or not type(exc).__module__.startswith(
+            ("pipeline.ledger", "sqlalchemy")
+        ):
+            raise
+        err(f"台账错误：{type(exc).__name__}: {str(exc).splitlines()[0]}（再次运行即可续跑）")
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
         progress.finish(["已中断；再次运行同一命令即可从中断处继续"])
@@ -67,6 +80,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--out", required=True, metavar="FILE", help="结果文件：.jsonl（每篇一行）或 .parquet"
     )
+    p.add_argument(
+        "--ledger",
+        action="store_true",
+        help="同时记入审查台账（ZWGK_DATABASE_URL / ZWGK_DATA_DIR）",
+    )
+    p.add_argument("--department", help="记入台账时的发布部门")
     p.add_argument(
         "--workers", type=int, default=None, help="并行进程数或 Ray actor 数（默认 CPU 核数）"
     )

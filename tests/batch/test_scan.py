@@ -247,3 +247,33 @@ def test_progress_lines_and_summary_in_chinese() -> None:
     assert "已处理 5/10（50.0%）" in text and "篇/秒" in text and "字/秒" in text
     assert "预计剩余" in text and "zwgk: 备注" in text
     assert "已审查 3（拦截 1，待审核 1，通过 1），跳过 1，错误 1" in text
+
+
+def test_ledger_sink_records_every_screened_document_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.batch.scan_sinks import LedgerSink
+    from pipeline.ledger import open_ledger
+
+    monkeypatch.setenv("ZWGK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ZWGK_DATABASE_URL", raising=False)
+    _archive(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    _scan(tmp_path / "in", out)  # without the ledger first
+    # adding the ledger rescans everything, so the ledger gets every document
+    assert _scan(tmp_path / "in", out, sinks=[LedgerSink()]).counts["skipped"] == 0
+    assert _scan(tmp_path / "in", out, sinks=[LedgerSink()]).counts == {"skipped": 6}
+    with open_ledger() as ledger:
+        docs = ledger.documents()
+    screened = {r["path"]: r for r in _read(out) if "error" not in r}
+    assert sorted(d.source for d in docs) == sorted(screened)
+    text = REPLY
+    reply = next(d for d in docs if d.source.endswith("reply.txt"))
+    assert reply.content_hash == hashlib.sha256(text.encode()).hexdigest()
+    assert reply.verdict == "block" and reply.version == 1 and reply.chars == len(text)
+    # a batch delivered again after a kill (before its commit) changes nothing
+    sink = LedgerSink()
+    sink.write([screened[reply.source]], [text])
+    sink.close()
+    with open_ledger() as ledger:
+        assert len(ledger.documents()) == len(docs)
