@@ -277,3 +277,26 @@ def test_ledger_sink_records_every_screened_document_once(
     sink.close()
     with open_ledger() as ledger:
         assert len(ledger.documents()) == len(docs)
+
+
+def test_interrupted_compaction_is_repaired_without_rescanning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _archive(tmp_path / "in")
+    out = tmp_path / "out.jsonl"
+    _scan(tmp_path / "in", out)
+    (tmp_path / "in" / "reply.txt").write_text(REPLY + "（二）", encoding="utf-8")
+
+    def crash(*_: object) -> None:
+        raise RuntimeError("killed between the rename and the index update")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ScanState, "move", crash)
+        with pytest.raises(RuntimeError):
+            _scan(tmp_path / "in", out)
+    assert len(_read(out)) == 6  # the compacted copy is in place, the index is stale
+    outcome = _scan(tmp_path / "in", out)
+    assert outcome.counts == {"skipped": 6} and outcome.compacted == 0
+    records = _read(out)
+    assert len({r["path"] for r in records}) == len(records) == 6
+    assert any("（二）" in r.get("redacted", "") for r in records)
