@@ -9,10 +9,8 @@ PALETTE = ("#1f5fa8", "#c0392b", "#2e8b57", "#d68910", "#7d3c98", "#566573")
 _FONT = 'font-family="sans-serif" font-size="12"'
 
 
-def _nice_max(value: int) -> int:
-    """A round axis maximum ≥ value (1, 2, 5 × 10^k)."""
-    if value <= 0:
-        return 1
+def _nice_step(value: float) -> int:
+    """The smallest 1, 2 or 5 × 10^k that is ≥ value (at least 1: counts are integers)."""
     step = 1
     while True:
         for factor in (1, 2, 5):
@@ -61,7 +59,8 @@ def line_chart(
     """One line per series over the ``labels`` (periods) on the x axis."""
     left, right, top, bottom = 48, 16, 44, 46
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = _nice_max(max((v for values in series.values() for v in values), default=0))
+    step = _nice_step(max((v for values in series.values() for v in values), default=0) / 4)
+    peak = 4 * step  # four integer gridline steps
     n = len(labels)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
@@ -77,11 +76,11 @@ def line_chart(
             f'<text x="{x + 16}" y="32" {_FONT}>{escape(name)}</text>'
         )
     for tick in range(5):
-        value = peak * tick / 4
+        value = step * tick
         y = top + plot_h - plot_h * tick / 4
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" {_FONT}>{value:g}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" {_FONT}>{value}</text>'
         )
     if n == 0:
         parts.append(f'<text x="{left + 8}" y="{top + 20}" {_FONT} fill="#777">（无数据）</text>')
@@ -89,9 +88,9 @@ def line_chart(
     def x_at(i: int) -> float:
         return left + (plot_w / 2 if n == 1 else plot_w * i / (n - 1))
 
-    every = max(1, -(-n // 10))  # at most ~10 x labels
+    every = max(1, -(-n // max(1, plot_w // 84)))  # x labels ~84 px apart at least
     for i, label in enumerate(labels):
-        if i % every == 0 or i == n - 1:
+        if i % every == 0:
             parts.append(
                 f'<text x="{x_at(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" '
                 f"{_FONT}>{escape(label)}</text>"
