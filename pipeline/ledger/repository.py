@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.ledger import feedback, keys, queries
-from pipeline.ledger.db import make_engine
+from pipeline.ledger.db import lock_source, make_engine, write_engine
 from pipeline.ledger.hashing import content_hash, contract_fingerprint, value_hash
 from pipeline.ledger.migrate import upgrade
 from pipeline.ledger.models import STATUS_ZH, STATUSES, Document, Finding, add_audit, utcnow
@@ -69,7 +69,9 @@ class Ledger:
     def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
         self.settings = settings
+        #: read sessions, and write sessions (SQLite: BEGIN IMMEDIATE, see ``db.py``)
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.writes = sessionmaker(write_engine(engine), expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -116,7 +118,7 @@ class Ledger:
             digest, chars = contract_fingerprint(redacted, findings, self._key), None
         for attempt in range(3):
             try:
-                with self.sessions.begin() as session:
+                with self.writes.begin() as session:
                     return self._record(
                         session, contract, findings, source, department, digest, chars,
                         actor, screened_at,
@@ -138,6 +140,7 @@ class Ledger:
         actor: str,
         screened_at: datetime | None,
     ) -> RecordOutcome:
+        lock_source(session, source)
         existing = session.scalars(
             select(Document).where(Document.source == source, Document.content_hash == digest)
         ).first()
@@ -192,7 +195,7 @@ class Ledger:
         if status not in STATUSES:
             raise LedgerError(f"未知状态：{status}（可选：{'、'.join(STATUSES)}）")
         reason = (reason or "").strip() or None
-        with self.sessions.begin() as session:
+        with self.writes.begin() as session:
             query = select(Finding).where(Finding.id == finding_id).with_for_update()
             row = session.scalars(query).first()
             if row is None:
@@ -247,7 +250,7 @@ class Ledger:
 
     def create_key(self, role: str, name: str = "", actor: str = "system") -> tuple[int, str]:
         """A new key for ``role``: ``(id, plaintext)``. The plaintext is not stored."""
-        with self.sessions.begin() as session:
+        with self.writes.begin() as session:
             return keys.create_key(session, role, name, actor)
 
     def authenticate(self, plaintext: str | None) -> KeyInfo | None:
@@ -256,7 +259,7 @@ class Ledger:
             return keys.authenticate(session, plaintext)
 
     def revoke_key(self, key_id: int, actor: str = "system") -> KeyInfo:
-        with self.sessions.begin() as session:
+        with self.writes.begin() as session:
             return keys.revoke_key(session, key_id, actor)
 
     def list_keys(self, include_revoked: bool = True) -> list[KeyInfo]:

@@ -119,3 +119,29 @@ def test_clean_document_is_recorded_with_no_findings(ledger):
     outcome = ledger.record(screened(text), "plan.txt", text=text)
     assert outcome.finding_ids == ()
     assert ledger.documents()[0].verdict == "pass"
+
+
+def test_concurrent_writers_get_distinct_versions(ledger):
+    import threading
+
+    texts = [f"{REPLY}第{i}号" for i in range(12)]
+    contracts = [(t, screened(t)) for t in texts]
+    errors: list[BaseException] = []
+
+    def work(k: int) -> None:
+        try:
+            for t, c in contracts[k::4]:
+                ledger.record(c, "same.txt", text=t)
+                ledger.record(c, "same.txt", text=t)  # a retry of the same call
+                ledger.create_key("hook")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(d.version for d in ledger.documents(source="same.txt")) == list(range(1, 13))
+    assert len(ledger.list_keys()) == 12
