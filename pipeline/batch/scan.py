@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.batch.local_pool import map_ordered
 from pipeline.batch.scan_inputs import JSONL_SUFFIXES, ScanInputError, ScanSource, open_source
-from pipeline.batch.scan_items import CHARS, KEY, SKIPPED, TEXT, ScanItem, screen_items
+from pipeline.batch.scan_items import CHARS, SKIPPED, TEXT, ScanItem, screen_items
 from pipeline.batch.scan_progress import Progress
 from pipeline.batch.scan_sinks import ParquetSink, Sink
 from pipeline.batch.scan_state import (
@@ -31,6 +31,7 @@ from pipeline.batch.scan_state import (
     ScanState,
     compact,
     reconcile,
+    record_key,
     record_status,
 )
 
@@ -130,7 +131,11 @@ def run_scan(
     runner = runner or local_runner(os.cpu_count() or 1)
     progress = progress or Progress(quiet=True)
     state = ScanState(state_path)
-    journal = Journal(journal_path)
+    try:
+        journal = Journal(journal_path)
+    except BaseException:
+        state.close()
+        raise
     try:
         outcome = ScanOutcome(progress.counts, 0, 0.0, dropped_bytes=reconcile(journal, state))
         fp = fingerprint([sink.tag for sink in all_sinks if sink.tag])
@@ -219,7 +224,7 @@ class _Committer:
             if record.get(SKIPPED):
                 self.progress.add("skipped")
                 continue
-            keys.append(record.pop(KEY))
+            keys.append(record_key(record))  # what compaction and rebuilds use too
             texts.append(record.pop(TEXT, None))
             chars = record.pop(CHARS, 0)
             new.append(record)

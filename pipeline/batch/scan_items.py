@@ -23,7 +23,7 @@ from pipeline.ingest.model import MAX_BYTES, IngestError
 from pipeline.screen import Screener, default_screener
 
 #: Fields that travel from the worker to the scan driver and are never written out.
-KEY, CHARS, SKIPPED, TEXT = "_key", "_chars", "_skipped", "_text"
+CHARS, SKIPPED, TEXT = "_chars", "_skipped", "_text"
 
 
 class ScanItem(NamedTuple):
@@ -84,7 +84,7 @@ def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, 
             return _error(item, doc_id, None, exc.message)
         digest = sha256(data)
         if digest == item.known:
-            return {KEY: item.key, SKIPPED: True}
+            return {SKIPPED: True}
         try:
             from pipeline.ingest import load_bytes
 
@@ -101,19 +101,18 @@ def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, 
         except RecordError as exc:
             digest = sha256(line)
             if digest == item.known:
-                return {KEY: item.key, SKIPPED: True}
+                return {SKIPPED: True}
             return _error(item, exc.doc_id or item.doc_id, digest, str(exc))
         doc_id = parsed_id or item.doc_id
         digest = sha256(text)
         if digest == item.known:
-            return {KEY: item.key, SKIPPED: True}
+            return {SKIPPED: True}
         where = f"第{item.line_no}行"
     record = screen_document(screener(), text, doc_id, where)
     record["path"] = item.path
     record["sha256"] = digest
     if warnings:
         record["warnings"] = list(warnings)
-    record[KEY] = item.key
     record[CHARS] = len(text)
     if item.keep_text:
         record[TEXT] = text
@@ -126,6 +125,5 @@ def _error(item: ScanItem, doc_id: str | None, digest: str | None, message: str)
         "path": item.path,
         "sha256": digest,
         "error": message,
-        KEY: item.key,
         CHARS: 0,
     }
