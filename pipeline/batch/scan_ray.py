@@ -53,6 +53,16 @@ def _actor_pool(size: int) -> dict[str, Any]:
     return {"concurrency": size}
 
 
+def _blocks(n: int) -> dict[str, int]:
+    """``from_items`` keyword for the number of blocks (renamed in Ray 2.10)."""
+    import inspect
+
+    import ray.data
+
+    params = inspect.signature(ray.data.from_items).parameters
+    return {"override_num_blocks": n} if "override_num_blocks" in params else {"parallelism": n}
+
+
 def ray_runner(workers: int | None = None, address: str | None = None) -> Any:
     """A scan runner (see :func:`pipeline.batch.scan.run_scan`) on Ray Data.
 
@@ -72,7 +82,7 @@ def ray_runner(workers: int | None = None, address: str | None = None) -> Any:
         env = {k: v for k, v in os.environ.items() if k.startswith("ZWGK_")}
         while window := list(islice(batches, WINDOW)):
             rows = [{"items": json.dumps([list(i) for i in batch])} for batch in window]
-            source = ray.data.from_items(rows, override_num_blocks=min(len(rows), 4 * size))
+            source = ray.data.from_items(rows, **_blocks(min(len(rows), 4 * size)))
             ds = source.map_batches(
                 ScanActor,
                 batch_size=1,

@@ -52,7 +52,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         err(str(exc))
         return EXIT_INPUT_ERROR
     except OSError as exc:
-        err(f"{exc.filename or args.out}: {exc.strerror or exc}")
+        err(f"{exc.filename or args.out}: 无法读写（{exc.strerror or exc}）")
         return EXIT_INPUT_ERROR
     except Exception as exc:
         if not args.ledger or not type(exc).__module__.startswith(
