@@ -17,7 +17,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy import Connection, Engine, text
+
+from pipeline.ledger.db import make_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: An arbitrary constant: the PostgreSQL advisory lock id for zwgk migrations.
@@ -40,7 +42,7 @@ def current_revision(connection: Connection) -> str | None:
 
 def upgrade(target: str | Engine, revision: str = "head") -> None:
     """Migrate the database at ``target`` (URL or engine) to ``revision``."""
-    engine = create_engine(target) if isinstance(target, str) else target
+    engine = make_engine(target) if isinstance(target, str) else target
     try:
         with _migration_lock(engine), engine.connect() as conn:
             if revision == "head" and current_revision(conn) == head_revision():
@@ -80,10 +82,13 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 
 def main(argv: list[str]) -> int:
     """Developers: ``python -m pipeline.ledger.migrate revision "message"`` autogenerates a
-    revision against ``$ZWGK_DATABASE_URL`` (which must be at head)."""
+    revision against ``$ZWGK_DATABASE_URL`` (brought to the head first)."""
     if len(argv) != 2 or argv[0] != "revision":
         print('用法: python -m pipeline.ledger.migrate revision "说明"', file=sys.stderr)
         return 2
+    from pipeline.ledger.settings import Settings
+
+    upgrade(Settings.from_env().database_url)  # autogenerate compares against the head
     command.revision(alembic_config(), message=argv[1], autogenerate=True)
     return 0
 
