@@ -174,6 +174,9 @@ def load_pack(path: Path) -> RulePack:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path.name}: 无法读取规则文件（{exc}）") from exc
+    if isinstance(data, dict) and data.get("kind", "decision") != "decision":
+        # another engine's pack in the same folder (kind: disclosure → pipeline.classify)
+        return RulePack(str(data.get("pack", path.stem)), int(data.get("version", 1)), [])
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path.name}: 规则文件需要 pack 名称和 rules 列表")
     rules = [parse_rule(r, path.name) for r in data["rules"]]

@@ -1,0 +1,127 @@
+"""``zwgk parse`` and ``zwgk classify``: the official-document parser and the disclosure
+attribute (公开属性) classifier (issue 4)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from typing import Any, TextIO
+
+from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from pipeline.ingest import IngestError
+    from pipeline.parse import parse_document
+
+    had_error = False
+    for path in args.paths:
+        try:
+            doc = load_input(path)
+        except IngestError as exc:
+            err(exc.message)
+            had_error = True
+            continue
+        parsed = parse_document(doc.text)
+        if args.json:
+            record = parsed.to_dict()
+            record["path"] = path
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(_parse_summary(path, parsed))
+    return EXIT_INPUT_ERROR if had_error else 0
+
+
+def _parse_summary(path: str, parsed: Any) -> str:
+    from pipeline.parse.outline import summary_lines
+
+    return "\n".join([f"== {path}", *summary_lines(parsed)])
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _classify_jsonl(args)
+    if not args.paths:
+        err("请给出要判定公开属性的文件，或用 --jsonl 批量判定")
+        return EXIT_INPUT_ERROR
+    from pipeline.classify import classify
+    from pipeline.ingest import IngestError
+
+    had_error = False
+    for path in args.paths:
+        try:
+            doc = load_input(path)
+        except IngestError as exc:
+            err(exc.message)
+            had_error = True
+            continue
+        result = classify(doc.text, doc_id=path, screen=not args.no_screen)
+        if args.json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            print(result.render(doc.text))
+    return EXIT_INPUT_ERROR if had_error else 0
+
+
+def _classify_jsonl(args: argparse.Namespace) -> int:
+    from pipeline.classify import classify
+
+    try:
+        src: TextIO = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        err(f"{args.jsonl}: 无法打开（{exc.strerror}）")
+        return EXIT_INPUT_ERROR
+    out_name = args.out or "-"
+    try:
+        dst: TextIO = sys.stdout if out_name == "-" else open(out_name, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        err(f"{out_name}: 无法写入（{exc.strerror}）")
+        return EXIT_INPUT_ERROR
+    done = failed = 0
+    try:
+        for n, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            record: dict[str, Any]
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise ValueError('需要 {"id", "text"}')
+                record = classify(item["text"], doc_id=item.get("id"),
+                                  screen=not args.no_screen).to_dict()  # fmt: skip
+                done += 1
+            except (ValueError, json.JSONDecodeError) as exc:
+                item_id = None
+                with contextlib.suppress(ValueError, AttributeError):
+                    item_id = json.loads(line).get("id")
+                record = {"id": item_id, "error": f"第{n}行：{exc}"}
+                failed += 1
+            dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if dst is not sys.stdout:
+            dst.close()
+    err(f"已判定 {done} 篇，出错 {failed} 行")
+    return EXIT_INPUT_ERROR if failed and not done else 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "parse", help="解析公文结构：标题、文号、层级标题、附件、表格、引用（含原文位置）"
+    )
+    p.add_argument("paths", nargs="+", help="文件（.txt/.html/.docx/.pdf），'-' 为标准输入")
+    p.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    p.set_defaults(func=cmd_parse)
+
+    c = sub.add_parser(
+        "classify", help="判定公开属性（主动公开/依申请公开/部分公开/不予公开）及理由"
+    )
+    c.add_argument("paths", nargs="*", help="文件（.txt/.html/.docx/.pdf），'-' 为标准输入")
+    c.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    c.add_argument("--jsonl", metavar="IN", help='批量：每行 {"id","text"}，\'-\' 为标准输入')
+    c.add_argument("--out", metavar="OUT", help="批量结果写入文件（默认标准输出）")
+    c.add_argument("--no-screen", action="store_true", help="不做个人信息审查（不检查部分公开）")
+    c.set_defaults(func=cmd_classify)

@@ -1,0 +1,147 @@
+"""Variants, one by one: 文号 brackets, dates, markers, numerals, chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse import parse_document
+from pipeline.parse.numerals import cn_to_int
+from tests.parse.offsets import assert_offsets
+
+HEAD = "关于做好防汛工作的通知\n各乡镇：\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "normalized"),
+    [
+        ("国办发〔2019〕54号", "国办发〔2019〕54号"),
+        ("皖政办[2020]3号", "皖政办〔2020〕3号"),
+        ("豫办【2016】60號", "豫办〔2016〕60号"),
+        ("长府办函（2018）46号", "长府办函〔2018〕46号"),
+        ("淄政办字(2023)38号", "淄政办字〔2023〕38号"),
+        ("六政务公开办〔2020〕14号", "六政务公开办〔2020〕14号"),
+        ("鲁政发〔２０２３〕第８号", "鲁政发〔2023〕8号"),
+        ("粵府辦［2019］12號", "粤府办〔2019〕12号"),
+    ],
+)
+def test_doc_number_variants_in_running_text(written, normalized):
+    text = f"根据{written}文件要求，现通知如下。"
+    doc = parse_document(text)
+    (number,) = doc.doc_numbers
+    assert number.normalized == normalized
+    assert text[number.start : number.end] == written
+
+
+@pytest.mark.parametrize(
+    ("line", "normalized", "complete"),
+    [
+        ("皖江政办发〔2024〕7号", "皖江政办发〔2024〕7号", True),
+        ("皖江政办〔2024〕7號", "皖江政办〔2024〕7号", True),
+        ("皖江政办 [2024] 7 号", "皖江政办〔2024〕7号", True),
+        ("淄高新管办字〔202312", "淄高新管办字〔2023〕12号", False),
+    ],
+)
+def test_doc_number_line_of_the_document(line, normalized, complete):
+    text = f"皖江市人民政府办公室\n{line}\n\n关于做好防汛工作的通知\n\n各乡镇：\n请做好防汛准备。\n"
+    doc = parse_document(text)
+    assert doc.doc_number.normalized == normalized
+    assert doc.doc_number.complete is complete
+    assert text[doc.doc_number.start : doc.doc_number.end] == line
+    assert bool(doc.warnings) is not complete
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2023年7月25日", "2023-07-25"),
+        ("二〇二三年七月二十五日", "2023-07-25"),
+        ("二○二三年十二月三十一日", "2023-12-31"),
+        ("二〇二〇年十月一日", "2020-10-01"),
+        ("２０２３年１１月５日", "2023-11-05"),
+    ],
+)
+def test_signature_dates(written, iso):
+    text = f"{HEAD}请做好防汛准备，确保安全度汛。\n\n皖江市应急管理局\n{written}\n"
+    doc = parse_document(text)
+    assert doc.date.iso == iso
+    assert text[doc.date.start : doc.date.end] == written
+    assert [i.value for i in doc.issuers] == ["皖江市应急管理局"]
+
+
+def test_impossible_dates_are_not_dates():
+    doc = parse_document("2023年13月1日和2023年2月40日都不是日期。")
+    assert doc.dates == []
+
+
+def test_truncated_signature_date_is_read_with_a_warning():
+    text = "关于做好防汛工作的通知\n各乡镇：\n请做好防汛准备。\n\n皖江市应急管理局\n2023年725\n"
+    doc = parse_document(text)
+    assert doc.date.iso == "2023-07-25"
+    assert any("成文日期" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("marker", "attribute"),
+    [
+        ("（此件公开发布）", "主动公开"),
+        ("(此件公开发布)", "主动公开"),
+        ("（此件主动公开）", "主动公开"),
+        ("（此件公開發布）", "主动公开"),
+        ("（此件　公开发布）", "主动公开"),
+        ("此件公开发布", "主动公开"),
+        ("【此件依申请公开】", "依申请公开"),
+        ("（此件依申请公开）", "依申请公开"),
+        ("（此件不予公开）", "不予公开"),
+        ("（此件不公开）", "不予公开"),
+        ("（此件删减后公开）", "部分公开"),
+        ("（此件发至县级）", "不予公开"),
+        ("（信息公开选项：依申请公开）", "依申请公开"),
+        ("公开属性：主动公开", "主动公开"),
+        ("公开方式：不予公开", "不予公开"),
+    ],
+)
+def test_marker_variants(marker, attribute):
+    text = f"{HEAD}请做好防汛准备。\n\n皖江市应急管理局\n2023年7月25日\n\n{marker}\n"
+    doc = parse_document(text)
+    assert [(m.text, m.attribute) for m in doc.markers] == [(marker, attribute)]
+
+
+@pytest.mark.parametrize("secret", ["秘密★1年", "机密★", "绝密★长期", "密级：秘密★6个月"])
+def test_secrecy_marks(secret):
+    text = f"{secret}\n\n关于做好防汛工作的通知\n各乡镇：\n请做好防汛准备。\n"
+    doc = parse_document(text)
+    (marker,) = doc.markers
+    assert (marker.text, marker.attribute, marker.source) == (secret, "不予公开", "密级")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("二十三", 23),
+        ("一百零五", 105),
+        ("7", 7),
+    ],
+)
+def test_chinese_numerals(text, value):
+    assert cn_to_int(text) == value
+
+
+def test_zero_width_and_full_width_input_keeps_offsets():
+    text = (
+        "关\u200b于做好防汛工作的通知\n各乡镇：\n（一）做好准备。请于２０２３年６月１日前完成。\n"
+    )
+    doc = parse_document(text)
+    assert assert_offsets(text, doc.to_dict()) >= 3
+    assert doc.title.value == "关于做好防汛工作的通知"
+    assert doc.headings[0].title.value == "做好准备"
+    assert doc.dates[0].iso == "2023-06-01"
+
+
+def test_empty_and_plain_text():
+    assert parse_document("").title is None
+    doc = parse_document("今天天气很好。")
+    assert doc.title is None and doc.headings == [] and doc.tables == []
