@@ -7,7 +7,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.middleware import BodyLimit, Observe
@@ -50,6 +52,7 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_exception_handler(RequestValidationError, _validation_error)
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
     app.include_router(ops.router)
     app.include_router(screening.router)
@@ -67,3 +70,10 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(Observe)
     return app
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """422 with one Chinese sentence per problem, like every other error of the service."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    parts = [f"{'.'.join(str(x) for x in e.get('loc', ()))}：{e.get('msg', '')}" for e in errors]
+    return JSONResponse({"detail": "请求不符合要求：" + "；".join(parts)}, status_code=422)

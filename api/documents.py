@@ -69,7 +69,10 @@ async def read_document(request: Request) -> Incoming:
 async def _from_upload(request: Request) -> Incoming:
     from pipeline.ingest import IngestError, load_bytes
 
-    form = await request.form()
+    try:
+        form = await request.form()
+    except Exception as exc:  # starlette raises its own 400 for a broken multipart body
+        raise HTTPException(422, f"multipart 请求格式错误：{exc}") from exc
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise HTTPException(422, "multipart 请求缺少文件字段 file")

@@ -15,7 +15,11 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="已加载流水线与台账，可以接收请求")
+@router.get(
+    "/readyz",
+    summary="已加载流水线与台账，可以接收请求",
+    responses={503: {"description": "仍在加载"}},
+)
 async def readyz(request: Request, response: Response) -> dict[str, Any]:
     state = request.app.state
     checks = {
@@ -28,6 +32,13 @@ async def readyz(request: Request, response: Response) -> dict[str, Any]:
     return {"status": "ready" if ready else "starting", **checks}
 
 
-@router.get("/metrics", summary="Prometheus 指标")
+@router.get(
+    "/metrics",
+    summary="Prometheus 指标",
+    response_class=Response,
+    responses={
+        200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {}}, "description": "指标文本"}
+    },
+)
 async def metrics() -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
