@@ -1,0 +1,218 @@
+"""Propose a document's disclosure attribute (公开属性) with reason, article and evidence.
+
+Order of authority: an explicit marker (附注 「（此件公开发布）」, 公开方式 field, 密级 mark),
+then the first matching rule of rules/disclosure.yaml, then the statistical model. Screening
+runs last: personal information that must be redacted in a document headed for publication means
+部分公开 is required (art. 37); when that overrides a marker, the conflict is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pipeline.classify.model import DisclosureModel, Prediction, default_model
+from pipeline.classify.reasons import reason_for
+from pipeline.classify.result import Classification, Evidence
+from pipeline.classify.rules import DisclosureRule, Features, first_match, load_rules
+from pipeline.classify.topics import classify_topic
+from pipeline.document import ENTITY_NAMES_ZH
+from pipeline.normalise import NormalisedText, normalise
+from pipeline.parse import ParsedDocument, parse_document
+
+_MARKER_PRIORITY = {"密级": 0, "附注": 1, "元数据": 2}
+_WITHHOLDING = ("不予公开",)
+
+
+@dataclass(slots=True)
+class _Locator:
+    """Finds cue words in the normalised text and reports original offsets."""
+
+    norm: NormalisedText
+
+    def find(self, cue: str, where: str = "text") -> Evidence | None:
+        text = self.norm.text
+        pos = text.rfind(cue) if where == "tail" else text.find(cue)
+        if pos < 0:
+            return None
+        s, e = self.norm.span_to_original(pos, pos + len(cue))
+        return Evidence(s, e, cue)
+
+
+def features(doc: ParsedDocument, norm: NormalisedText) -> Features:
+    """The normalised title, text, tail, addressees and markers the rules look at."""
+    text = norm.text
+    if doc.title is not None:
+        title = normalise(doc.title.value).text
+    else:
+        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:80]
+    return Features(
+        title=title,
+        text=text,
+        tail=text.rstrip()[-200:],
+        addressees=tuple(normalise(a.value).text for a in doc.addressees),
+        markers=tuple((m.attribute, m.source) for m in doc.markers),
+    )
+
+
+class Classifier:
+    """Rules + model, loaded once; :meth:`classify` is safe to call from many threads."""
+
+    def __init__(self, rules: list[DisclosureRule], model: DisclosureModel | None) -> None:
+        self.rules = rules
+        self.model = model
+
+    @classmethod
+    def default(cls) -> Classifier:
+        return cls(load_rules(), default_model())
+
+    def classify(
+        self, text: str, doc_id: str | None = None, screening: Any = None, screen: bool = False
+    ) -> Classification:
+        """Classify ``text``; ``screening`` is a ScreenResult, or ``screen=True`` runs one."""
+        norm = normalise(text)
+        doc = parse_document(text)
+        feats = features(doc, norm)
+        loc = _Locator(norm)
+        prediction = self.model.predict(text) if self.model is not None else None
+        hit = first_match(self.rules, feats)
+        result = self._decide(doc, feats, loc, hit, prediction)
+        result.id = doc_id
+        topic = classify_topic(feats.title, feats.text)
+        result.topic, result.topic_gov = topic.topic, doc.meta("主题分类") or topic.gov_category
+        if prediction is not None:
+            result.model = {
+                "label": prediction.label,
+                "probability": round(prediction.probability, 3),
+            }
+        if screening is None and screen:
+            from pipeline.screen import screen_text
+
+            screening = screen_text(text)
+        if screening is not None:
+            _apply_screening(result, screening)
+        return result
+
+    def _decide(
+        self,
+        doc: ParsedDocument,
+        feats: Features,
+        loc: _Locator,
+        hit: tuple[DisclosureRule, list[tuple[str, str]]] | None,
+        prediction: Prediction | None,
+    ) -> Classification:
+        if doc.markers:
+            return _from_marker(doc, loc, hit, prediction)
+        if hit is not None:
+            rule, cues = hit
+            evidence = [e for w, c in cues if (e := loc.find(c, w)) is not None]
+            out = Classification(
+                attribute=rule.attribute, reason_code=rule.reason_code, reason=rule.reason,
+                article=rule.article, confidence=rule.confidence, evidence=evidence,
+                decided_by=f"规则 {rule.id}", rule=rule.id,
+            )  # fmt: skip
+            if prediction is not None and _attribute(prediction.label) != rule.attribute:
+                out.notes.append(
+                    f"模型倾向“{prediction.label}”（{prediction.probability:.2f}），以规则为准"
+                )
+            return out
+        if prediction is None:
+            reason, article = reason_for("依申请公开", None)
+            return Classification("依申请公开", None, reason, article, 0.3, decided_by="默认")
+        attribute, code = _split(prediction.label)
+        reason, article = reason_for(attribute, code)
+        evidence = [e for g in prediction.ngrams if (e := loc.find(g)) is not None]
+        if not evidence and doc.title is not None:  # nothing stood out: the title is the cue
+            evidence = [Evidence(doc.title.start, doc.title.end, doc.title.value)]
+        return Classification(
+            attribute=attribute, reason_code=code, reason=f"{reason}（模型判断）", article=article,
+            confidence=round(prediction.probability, 3), evidence=evidence, decided_by="模型",
+        )  # fmt: skip
+
+
+def _split(label: str) -> tuple[str, str | None]:
+    attribute, _, code = label.partition("/")
+    return attribute, code or None
+
+
+def _attribute(label: str) -> str:
+    return _split(label)[0]
+
+
+def _from_marker(
+    doc: ParsedDocument,
+    loc: _Locator,
+    hit: tuple[DisclosureRule, list[tuple[str, str]]] | None,
+    prediction: Prediction | None,
+) -> Classification:
+    markers = sorted(doc.markers, key=lambda m: (_MARKER_PRIORITY.get(m.source, 3), m.start))
+    primary = markers[0]
+    attribute = primary.attribute
+    code: str | None = None
+    if attribute == "不予公开":
+        if primary.source == "密级":
+            code = "国家秘密"
+        elif hit is not None and hit[0].attribute == "不予公开":
+            code = hit[0].reason_code
+        elif prediction is not None and _attribute(prediction.label) == "不予公开":
+            code = _split(prediction.label)[1]
+    reason, article = reason_for(attribute, code)
+    if hit is not None and hit[0].attribute == attribute and hit[0].reason_code == code:
+        reason, article = hit[0].reason, hit[0].article
+    evidence = [Evidence(m.start, m.end, m.value) for m in markers]
+    out = Classification(
+        attribute=attribute, reason_code=code,
+        reason=f"文件标注“{primary.value}”（{primary.source}）；{reason}", article=article,
+        confidence=0.99, evidence=evidence, decided_by="标注",
+        rule=hit[0].id if hit is not None and hit[0].attribute == attribute else None,
+    )  # fmt: skip
+    stated = sorted({m.attribute for m in markers})
+    if len(stated) > 1:
+        out.conflicts.append(
+            f"文件中的公开标注不一致：{'、'.join(stated)}，以“{primary.value}”为准"
+        )
+    if hit is not None and hit[0].attribute != attribute:
+        rule = hit[0]
+        out.conflicts.append(
+            f"标注为“{attribute}”，但规则 {rule.id} 判定为“{rule.attribute}”（{rule.description}）"
+        )
+    return out
+
+
+def _apply_screening(result: Classification, screening: Any) -> None:
+    """Personal information to be redacted turns a public label into 部分公开 (art. 37)."""
+    must = [f for f in screening.findings if f.action == "redact"]
+    review = [f for f in screening.findings if f.action == "review"]
+    result.findings = [
+        {"start": f.start, "end": f.end, "entity": f.entity, "action": f.action, "rule": f.rule}
+        for f in must + review
+    ]
+    if not must or result.attribute not in ("主动公开", "依申请公开"):
+        if review and result.attribute in ("主动公开", "依申请公开"):
+            result.notes.append(f"审查发现{len(review)}处个人信息需人工审核，公开前请确认")
+        return
+    before = result.attribute
+    if result.decided_by == "标注":
+        result.conflicts.append(
+            f"标注为“{before}”，但审查发现{len(must)}处须遮蔽的个人信息，须删除后部分公开"
+        )
+    reason, article = reason_for("部分公开", None)
+    result.attribute, result.reason_code = "部分公开", "第三方合法权益"
+    result.reason = f"{reason}（原判定：{before}；须遮蔽{len(must)}处）"
+    result.article = article
+    result.evidence.extend(
+        Evidence(f.start, f.end, f"须遮蔽：{ENTITY_NAMES_ZH.get(f.entity, f.entity)}") for f in must
+    )
+
+
+@cache
+def default_classifier() -> Classifier:
+    return Classifier.default()
+
+
+def classify(
+    text: str, screening: Any = None, doc_id: str | None = None, screen: bool = False
+) -> Classification:
+    """Classify one document with the shipped rules and model (see :class:`Classifier`)."""
+    return default_classifier().classify(text, doc_id=doc_id, screening=screening, screen=screen)
