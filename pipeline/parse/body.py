@@ -16,9 +16,11 @@ from pipeline.parse.patterns import (
 )
 from pipeline.parse.text import DocView, Line
 
+_NOTE_HEAD_RE = re.compile(r"^附\s*件\s*:$")
 _NOTE_ITEM_RE = re.compile(r"^(?P<n>[0-9]{1,2})[.、]\s*(?P<body>\S.{0,80})$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _TITLE_END = re.compile(r"[。;!?]")
+_NESTED = re.compile(r"\s*\([一二三四五六七八九十]{1,3}\)")
 
 
 def _compact(text: str) -> str:
@@ -35,15 +37,20 @@ def find_attachment_notes(
         if line.blank or line.index in skip:
             continue
         m = ATTACHMENT_NOTE_RE.match(line.text)
-        if not m:
-            continue
-        lines.add(line.index)
-        b0 = m.start("body")
-        item = _NOTE_ITEM_RE.match(m.group("body"))
-        if item:
-            b0 += item.start("body")
-        notes.append(view.piece(line.start + b0, line.end))
         nxt = view.next_content(line.index, 2)
+        if m is None:
+            # 「附件：」 alone, the items numbered on the following lines
+            listed = nxt is not None and _NOTE_ITEM_RE.match(nxt.text) and "。" not in nxt.text
+            if not (_NOTE_HEAD_RE.match(line.text) and listed):
+                continue
+            lines.add(line.index)
+        else:
+            lines.add(line.index)
+            b0 = m.start("body")
+            item = _NOTE_ITEM_RE.match(m.group("body"))
+            if item:
+                b0 += item.start("body")
+            notes.append(view.piece(line.start + b0, line.end))
         while nxt is not None and (im := _NOTE_ITEM_RE.match(nxt.text)) and "。" not in nxt.text:
             lines.add(nxt.index)
             notes.append(view.piece(nxt.start + im.start("body"), nxt.end))
@@ -110,10 +117,12 @@ def _range(view: DocView, skip: set[int], lo: int, hi: int) -> tuple[int, int, s
 def find_headings(
     view: DocView, skip: set[int], sections: list[Section], ranges: list[tuple[int, int]]
 ) -> list[Heading]:
-    """Headings per section; each section's tree starts afresh."""
+    """Headings per section; each section's tree starts afresh. Also sets each heading's
+    ``scope_end`` and each section's ``preamble``."""
     headings: list[Heading] = []
     for section, (lo, hi) in zip(sections, ranges, strict=True):
         stack: list[Heading] = []
+        found: list[tuple[Heading, int]] = []
         for line in view.lines[lo:hi]:
             if line.blank or line.index in skip:
                 continue
@@ -127,7 +136,35 @@ def find_headings(
             heading.parent = stack[-1].index if stack else None
             stack.append(heading)
             headings.append(heading)
+            found.append((heading, line.index))
+        for i, (heading, _) in enumerate(found):
+            stop = next((ln for h, ln in found[i + 1 :] if h.level <= heading.level), hi)
+            heading.scope_end = _content_end(view, skip, found[i][1], stop) or heading.end
+        first = found[0][1] if found else hi
+        section.preamble = _preamble(view, skip, lo, first)
     return headings
+
+
+def _content_end(view: DocView, skip: set[int], lo: int, hi: int) -> int | None:
+    for line in reversed(view.lines[lo:hi]):
+        if not line.blank and line.index not in skip:
+            return view.span(line.start, line.end)[1]
+    return None
+
+
+def _preamble(view: DocView, skip: set[int], lo: int, hi: int) -> Span | None:
+    """Consecutive paragraphs (a full stop, or longer than 40 characters) before ``hi``."""
+    paras = [
+        ln
+        for ln in view.lines[lo:hi]
+        if not ln.blank
+        and ln.index not in skip
+        and ("。" in ln.text or len(ln.text) > 40)
+        and "\t" not in view.text[ln.raw_start : ln.raw_end]
+    ]
+    if not paras:
+        return None
+    return view.piece(paras[0].start, paras[-1].end, join_lines=False)
 
 
 def _heading(view: DocView, line: Line) -> Heading | None:
@@ -147,7 +184,8 @@ def _heading(view: DocView, line: Line) -> Heading | None:
     stop = _TITLE_END.search(rest)
     t1 = rest0 + (stop.start() if stop else len(rest))
     if group in ("chapter", "section", "l1") and not stop:
-        t1 = len(line.text)
+        nested = _NESTED.search(rest)  # 一、… (一)… on one line (assessment tables)
+        t1 = rest0 + nested.start() if nested else len(line.text)
     title = view.piece(line.start + rest0, line.start + t1) if t1 > rest0 else None
     whole = view.piece(line.start, line.start + max(t1, m.end()))
     return Heading(

@@ -77,6 +77,7 @@ class Heading(Span):
     parent: int | None = None
     section: str = "正文"
     index: int = 0
+    scope_end: int = 0  # original offset where the heading's content (with sub-headings) ends
 
 
 @dataclass(slots=True)
@@ -86,6 +87,7 @@ class Section(Span):
     kind: str = "main"  # main / inner / attachment
     label: str = "正文"
     title: Span | None = None
+    preamble: Span | None = None  # the paragraphs before the first heading (为…, 根据…)
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from pipeline.parse.head import (
 )
 from pipeline.parse.markers import find_markers
 from pipeline.parse.model import DateSpan, DocNumber, ParsedDocument, Span
+from pipeline.parse.patterns import CC_RE, PRINTED_RE
 from pipeline.parse.tables import cell_line_tables, tab_tables
 from pipeline.parse.text import DocView
 
@@ -67,7 +68,8 @@ def parse_document(text: str) -> ParsedDocument:
     stop = {ln.index for ln in view.lines if not ln.blank and _is_date_or_number(view, ln)}
     notes, note_lines = find_attachment_notes(view, head_skip, body_from, len(view.lines))
     doc.attachment_notes = notes
-    body_skip = head_skip | note_lines | stop
+    foot = {ln.index for ln in view.lines if CC_RE.match(ln.text) or PRINTED_RE.match(ln.text)}
+    body_skip = head_skip | note_lines | stop | foot
     doc.sections, ranges = find_sections(view, body_skip, inner, body_from)
     doc.headings = find_headings(view, body_skip, doc.sections, ranges)
     for section, (lo, hi) in zip(doc.sections, ranges, strict=True):

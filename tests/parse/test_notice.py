@@ -116,3 +116,30 @@ def test_cc_and_printing_line(notice):
     assert [c.value for c in doc.cc] == ["市委办公室", "市人大常委会办公室", "市政协办公室"]
     assert doc.printed_by.value == "皖江市人民政府办公室"
     assert doc.printed_date.iso == "2024-03-15"
+
+
+def test_preambles_and_heading_scopes(notice):
+    text, doc = notice
+    main, inner, _ = doc.sections
+    assert main.preamble.value.startswith("《皖江市2024年政务公开工作要点》已经市政府同意")
+    assert inner.preamble.value.startswith("为做好2024年全市政务公开工作")
+    first = doc.headings[0]
+    scope = text[first.start : first.scope_end]
+    assert scope.startswith("一、聚焦高质量发展") and scope.endswith("24小时内作出回应。")
+    leaf = doc.headings[2]
+    assert (
+        text[leaf.start : leaf.scope_end]
+        == "1．完善政策文件库。按主题分类集中展示，每季度更新一次。"
+    )
+    assert text[doc.headings[10].start : doc.headings[10].scope_end].endswith("配齐配强工作力量。")
+
+
+def test_attachment_list_under_a_bare_label():
+    text = (
+        "关于做好汛期安全工作的通知\n各乡镇：\n请做好汛期安全工作。\n\n附件：\n"
+        "1.汛期值班表\n2.应急物资清单\n\n某某县应急管理局\n2024年5月6日\n"
+    )
+    doc = parse_document(text)
+    assert [n.value for n in doc.attachment_notes] == ["汛期值班表", "应急物资清单"]
+    assert doc.headings == []
+    assert [s.kind for s in doc.sections] == ["main"]
