@@ -25,6 +25,9 @@ def main() -> None:
     from pipeline.classify.evaluate import held_out, report
 
     out = report()
+    holdout = Path(__file__).resolve().parents[1] / "tests/fixtures/classify/holdout.jsonl"
+    written = [json.loads(x) for x in holdout.read_text(encoding="utf-8").splitlines() if x]
+    out["written_holdout"] = held_out(written, default_classifier(), screen=True)
     seeds_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/seeds")
     docs = []
     for path in sorted(seeds_dir.glob("*.txt")):

@@ -74,6 +74,8 @@ def held_out(
                 "id": d["id"],
                 "expected": d["attribute"],
                 "got": result.attribute,
+                "label_ok": "label" not in d
+                or _label(result.attribute, result.reason_code) == d["label"],
                 "decided_by": result.decided_by,
                 "marker_expected": bool(d.get("has_marker")),
                 "marker_found": result.decided_by == "标注",
@@ -84,6 +86,7 @@ def held_out(
     return {
         "documents": len(rows),
         "accuracy": round(sum(r["expected"] == r["got"] for r in rows) / max(1, len(rows)), 3),
+        "label_accuracy": round(sum(r["label_ok"] for r in rows) / max(1, len(rows)), 3),
         "marker_recall": round(
             sum(r["marker_found"] for r in with_marker) / max(1, len(with_marker)), 3
         ),
