@@ -4,6 +4,7 @@ the heading tree (第X章 → 第X条, 一、 → (一) → 1. → (1); levels m
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from pipeline.parse.model import Heading, Section, Span
 from pipeline.parse.numerals import cn_to_int
@@ -16,6 +17,9 @@ from pipeline.parse.patterns import (
 )
 from pipeline.parse.text import DocView, Line
 
+_INLINE_HEAD_RE = re.compile(
+    r"^附\s*件\s*(?P<n>[0-9一二三四五六七八九十]{1,3})\s*:\s*(?P<title>\S.{1,80})$"
+)
 _NOTE_HEAD_RE = re.compile(r"^附\s*件\s*:$")
 _NOTE_ITEM_RE = re.compile(r"^(?P<n>[0-9]{1,2})[.、]\s*(?P<body>\S.{0,80})$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -25,6 +29,15 @@ _NESTED = re.compile(r"\s*\([一二三四五六七八九十]{1,3}\)")
 
 def _compact(text: str) -> str:
     return re.sub(r"[\s《》〈〉]", "", text)
+
+
+def _same_document(title: str, wanted: str) -> bool:
+    """The attachment's title names the issued document (安徽省财政厅… for 省财政厅…)."""
+    if title == wanted:
+        return True
+    if min(len(title), len(wanted)) < 8:
+        return False
+    return SequenceMatcher(None, title, wanted, autojunk=False).ratio() >= 0.85
 
 
 def find_attachment_notes(
@@ -59,13 +72,20 @@ def find_attachment_notes(
 
 
 def find_sections(
-    view: DocView, skip: set[int], inner_norm: str | None, body_from: int
+    view: DocView, skip: set[int], inner_norm: str | None, body_from: int, sig_line: int | None
 ) -> tuple[list[Section], list[tuple[int, int]]]:
     """Sections and the line range of each; the first section is the main text."""
     starts: list[tuple[int, str, str, Line | None]] = []  # (line, kind, label, title line)
     count = 0
     for line in view.lines[body_from:]:
         if line.blank or line.index in skip:
+            continue
+        inline = _INLINE_HEAD_RE.match(line.text)
+        if inline and (sig_line is None or line.index > sig_line) and "。" not in line.text:
+            count += 1
+            t0 = line.start + inline.start("title")
+            title_line = Line(line.index, t0, line.end, inline.group("title"))
+            starts.append((line.index, "attachment", f"附件{inline.group('n')}", title_line))
             continue
         m = ATTACHMENT_HEAD_RE.match(line.text)
         if m:
@@ -79,7 +99,7 @@ def find_sections(
     if inner_norm:
         wanted = _compact(inner_norm)
         for i, (idx, _kind, label, head) in enumerate(starts):
-            if head is not None and _compact(head.text) == wanted:
+            if head is not None and _same_document(_compact(head.text), wanted):
                 starts[i] = (idx, "inner", label, head)
                 break
         else:
@@ -187,6 +207,8 @@ def _heading(view: DocView, line: Line) -> Heading | None:
         nested = _NESTED.search(rest)  # 一、… (一)… on one line (assessment tables)
         t1 = rest0 + nested.start() if nested else len(line.text)
     title = view.piece(line.start + rest0, line.start + t1) if t1 > rest0 else None
+    if title is not None and group in ("chapter", "section") and len(title.value) <= 12:
+        title.value = re.sub(r"\s", "", title.value)
     whole = view.piece(line.start, line.start + max(t1, m.end()))
     return Heading(
         whole.start, whole.end, whole.text, whole.value, kind=HEADING_KIND[group],

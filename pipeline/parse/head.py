@@ -111,19 +111,34 @@ def _split_orgs(view: DocView, line: Line) -> list[Span]:
 
 def doc_number_line(view: DocView, line: Line) -> DocNumber | None:
     """A 发文字号 standing alone on its line (lenient: 号 or a bracket may be lost)."""
-    text = line.text.replace(" ", "")
-    m = DOC_NUMBER_LINE_RE.match(text)
+    cut = _SIGNER_RE.search(line.text)
+    text = line.text[: cut.start() if cut else len(line.text)].rstrip()
+    m = DOC_NUMBER_LINE_RE.match(text.replace(" ", ""))
     if not m:
         return None
     seq = m.group("seq")
     complete = bool(m.group("close") and seq and m.group("hao"))
     org, year = m.group("org"), int(m.group("year"))
-    piece = view.piece(line.start, line.end)
+    piece = view.piece(line.start, line.start + len(text))
     return DocNumber(
         piece.start, piece.end, piece.text, piece.value, org=org, year=year,
         seq=int(seq) if seq else None,
         normalized=f"{org}〔{year}〕{seq or '?'}号", complete=complete,
     )  # fmt: skip
+
+
+_SIGNER_RE = re.compile(r"\s+签\s*发\s*人\s*[:]\s*(?P<names>\S.*)$")
+
+
+def signers_of(view: DocView, line: Line) -> list[Span]:
+    """签发人 names written after the 文号 on its line."""
+    m = _SIGNER_RE.search(line.text)
+    if m is None:
+        return []
+    base = line.start + m.start("names")
+    return [
+        view.piece(base + n.start(), base + n.end()) for n in re.finditer(r"[^\s,、]+", m["names"])
+    ]
 
 
 _ORDER_HEAD_RE = re.compile(rf"^[{CJK}]{{2,30}}令$")
@@ -192,10 +207,12 @@ def truncated_date_line(view: DocView, line: Line) -> DateSpan | None:
 
 def find_signature(
     view: DocView, skip: set[int], after: int
-) -> tuple[DateSpan | None, list[Span], list[str]]:
-    """成文日期 after the 署名 (issuer lines just above it); else the first date line."""
+) -> tuple[DateSpan | None, list[Span], list[str], int | None]:
+    """成文日期 after the 署名 (issuer lines just above it, joint documents have several);
+    else the first date line. Also the date's line index."""
     warnings: list[str] = []
     fallback: DateSpan | None = None
+    fallback_line: int | None = None
     for line in view.lines[after:]:
         if line.blank or line.index in skip:
             continue
@@ -209,10 +226,15 @@ def find_signature(
                 warnings.append(
                     f"成文日期“{truncated.text}”缺少“月”“日”，按数字位数推断为{truncated.iso}"
                 )
-            return date or truncated, _split_orgs(view, prev), warnings
+            signers = _split_orgs(view, prev)
+            above = view.prev_content(prev.index, 2)
+            while above is not None and ORG_LINE_RE.match(above.text) and len(signers) < 6:
+                signers = _split_orgs(view, above) + signers
+                above = view.prev_content(above.index, 2)
+            return date or truncated, signers, warnings, line.index
         if fallback is None and date is not None:
-            fallback = date
-    return fallback, [], warnings
+            fallback, fallback_line = date, line.index
+    return fallback, [], warnings, fallback_line
 
 
 def find_addressees(view: DocView, skip: set[int], after: int, before: int) -> list[Span]:

@@ -146,6 +146,7 @@ class ParsedDocument:
     title: Title | None = None
     doc_number: DocNumber | None = None
     issuers: list[Span] = field(default_factory=list)
+    signers: list[Span] = field(default_factory=list)  # 签发人
     date: DateSpan | None = None
     addressees: list[Span] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)

@@ -13,6 +13,7 @@ from pipeline.parse.head import (
     find_signature,
     find_title,
     order_number,
+    signers_of,
     title_issuers,
 )
 from pipeline.parse.markers import find_markers
@@ -44,13 +45,14 @@ def parse_document(text: str) -> ParsedDocument:
         number = doc_number_line(view, line)
         if number is not None:
             doc.doc_number = number
+            doc.signers = signers_of(view, line)
             head_skip.add(line.index)
             if not number.complete:
                 doc.warnings.append(f"发文字号“{number.text}”不完整，按{number.normalized}理解")
             break
     if doc.doc_number is None:
         doc.doc_number = order_number(view, skip, body_from)
-    doc.date, signers, warnings = find_signature(view, head_skip, body_from)
+    doc.date, signers, warnings, date_line_no = find_signature(view, head_skip, body_from)
     doc.warnings.extend(warnings)
     if not issuers and title is not None:
         issuers = title_issuers(view, title_last, "关于")
@@ -70,7 +72,7 @@ def parse_document(text: str) -> ParsedDocument:
     doc.attachment_notes = notes
     foot = {ln.index for ln in view.lines if CC_RE.match(ln.text) or PRINTED_RE.match(ln.text)}
     body_skip = head_skip | note_lines | stop | foot
-    doc.sections, ranges = find_sections(view, body_skip, inner, body_from)
+    doc.sections, ranges = find_sections(view, body_skip, inner, body_from, date_line_no)
     doc.headings = find_headings(view, body_skip, doc.sections, ranges)
     for section, (lo, hi) in zip(doc.sections, ranges, strict=True):
         doc.tables.extend(tab_tables(view, skip, section.label, lo, hi))
