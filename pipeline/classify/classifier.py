@@ -16,7 +16,7 @@ from pipeline.classify.model import DisclosureModel, Prediction, default_model
 from pipeline.classify.reasons import reason_for
 from pipeline.classify.result import Classification, Evidence
 from pipeline.classify.rules import DisclosureRule, Features, first_match, load_rules
-from pipeline.classify.topics import classify_topic
+from pipeline.classify.topics import GOV_CATEGORIES, classify_topic
 from pipeline.document import ENTITY_NAMES_ZH
 from pipeline.normalise import NormalisedText, normalise
 from pipeline.parse import ParsedDocument, parse_document
@@ -80,7 +80,7 @@ class Classifier:
         result = self._decide(doc, feats, loc, hit, prediction)
         result.id = doc_id
         topic = classify_topic(feats.title, feats.text)
-        result.topic, result.topic_gov = topic.topic, doc.meta("主题分类") or topic.gov_category
+        result.topic, result.topic_gov = topic.topic, _gov_category(doc) or topic.gov_category
         if prediction is not None:
             result.model = {
                 "label": prediction.label,
@@ -129,6 +129,15 @@ class Classifier:
             attribute=attribute, reason_code=code, reason=f"{reason}（模型判断）", article=article,
             confidence=round(prediction.probability, 3), evidence=evidence, decided_by="模型",
         )  # fmt: skip
+
+
+def _gov_category(doc: ParsedDocument) -> str | None:
+    """The page's own 主题分类 when it names one of the 22 gov.cn categories."""
+    value = doc.meta("主题分类")
+    if not value:
+        return None
+    simplified = normalise(value).text.replace(" ", "")
+    return next((c for c in GOV_CATEGORIES if simplified.startswith(c.replace(" ", ""))), None)
 
 
 def _split(label: str) -> tuple[str, str | None]:

@@ -112,3 +112,8 @@ def test_contract_on_every_corpus_document(record):
 def test_topic_areas():
     r = classify("关于2024年城乡低保标准调整的通知\n各乡镇：\n最低生活保障标准提高到每月800元。\n")
     assert (r.topic, r.topic_gov) == ("社会救助", "民政、扶贫、救灾")
+
+
+def test_page_category_is_used_when_it_is_a_gov_category():
+    text = "主题分类：綜合政務\n關於做好值班工作的通知\n各科室：\n請做好值班。\n"
+    assert classify(text).topic_gov == "综合政务"
