@@ -26,6 +26,7 @@ ROLES = {
 _HEADER_WORDS = {w: role for role, words in ROLES.items() for w in words}
 _ROW_NUMBER = re.compile(r"^[0-9]{1,3}$")
 _ROW_TASK = re.compile(r"^(?P<n>[0-9]{1,3})[.、]\S")
+_ROW_BARE = re.compile(r"^([0-9]{1,3})[.、]?[\u4e00-\u9fff]")
 _GROUP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 _ORG_CELL = re.compile(r"(?:局|办|委|中心|政府|部门|单位|院|所|队|站|处|科|会|镇|乡|区|县)$")
 
@@ -185,6 +186,10 @@ def _cell_table(
         starts_row = (
             bool(_ROW_NUMBER.match(line.text)) if has_seq else bool(_ROW_TASK.match(line.text))
         )
+        if not starts_row and not has_seq and current and current[0] is not None:
+            # the next number written without its dot (「15規範公開辦事指南事項」)
+            bare, this = _ROW_BARE.match(line.text), _ROW_BARE.match(current[0].text)
+            starts_row = bare is not None and this is not None and int(bare[1]) == int(this[1]) + 1
         if starts_row:
             flush()
             current = [line]
@@ -212,7 +217,7 @@ def _map_row(
 ) -> Row:  # fmt: skip
     first = cells[0]
     assert first is not None
-    number_match = _ROW_NUMBER.match(first.text) or _ROW_TASK.match(first.text)
+    number_match = _ROW_NUMBER.match(first.text) or _ROW_BARE.match(first.text)
     digits = re.match(r"[0-9]+", first.text) if number_match else None
     number = int(digits.group()) if digits else None
     out: dict[str, Cell] = {}

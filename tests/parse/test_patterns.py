@@ -145,3 +145,21 @@ def test_empty_and_plain_text():
     assert parse_document("").title is None
     doc = parse_document("今天天气很好。")
     assert doc.title is None and doc.headings == [] and doc.tables == []
+
+
+def test_cell_line_table_rows_numbered_inside_the_task_cell():
+    text = (
+        "某县政务公开任务分解表\n\n工 作 任 务\n\n牵头单位\n\n责任单位\n\n工作要求\n\n"
+        "一、推进决策公开\n\n1.公开重大决策草案\n\n县政府办\n\n县直各单位\n\n决策前公开征求意见。\n\n"
+        "2公开决策执行情况\n\n\n\n各乡镇\n\n按季度公开。\n\n"
+        "3.公开政策解读\n\n县新闻办\n\n县直各单位\n\n同步解读。\n"
+    )
+    doc = parse_document(text)
+    (table,) = doc.tables
+    assert [c.value for c in table.columns] == ["工作任务", "牵头单位", "责任单位", "工作要求"]
+    assert [r.number for r in table.rows] == [1, 2, 3]  # 「2公开…」 lost its dot
+    assert table.rows[0].group == ["一、推进决策公开"]
+    second = table.rows[1].cells
+    assert "牵头单位" not in second and second["责任单位"].value == "各乡镇"
+    assert second["工作任务"].value == "2公开决策执行情况"
+    assert assert_offsets(text, doc.to_dict()) > 10
