@@ -13,7 +13,9 @@ from pipeline.parse.patterns import (
     ATTACHMENT_NOTE_RE,
     HEADING_KIND,
     HEADING_LEVEL,
+    CIRCLED,
     HEADING_RE,
+    MARK_NUMBER,
 )
 from pipeline.parse.text import DocView, Line
 
@@ -22,7 +24,7 @@ _INLINE_HEAD_RE = re.compile(
 )
 _NOTE_HEAD_RE = re.compile(r"^附\s*件\s*:$")
 _NOTE_ITEM_RE = re.compile(r"^(?P<n>[0-9]{1,2})[.、]\s*(?P<body>\S.{0,80})$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED_RE = re.compile(rf"^(?P<l5>[{CIRCLED}])")
 _TITLE_END = re.compile(r"[。;!?]")
 _NESTED = re.compile(r"\s*\([一二三四五六七八九十]{1,3}\)")
 
@@ -188,18 +190,22 @@ def _preamble(view: DocView, skip: set[int], lo: int, hi: int) -> Span | None:
 
 
 def _heading(view: DocView, line: Line) -> Heading | None:
-    m = HEADING_RE.match(line.text)
+    first = view.orig(line.start, line.start + 1) if line.text else ""
+    if first in CIRCLED:  # normalisation turned ① into 1: read the original mark
+        m = _CIRCLED_RE.match(first + line.text[1:])
+    else:
+        m = HEADING_RE.match(line.text)
     if not m or m.lastgroup is None:
         return None
     group = m.lastgroup
     marker = m.group(group)
     digits = re.sub(r"[第章节条、().\s]", "", marker)
-    number = _CIRCLED.index(digits) + 1 if group == "l5" else cn_to_int(digits) or 0
+    number = MARK_NUMBER.get(marker) or cn_to_int(digits) or 0
     rest0 = m.end()
     while rest0 < len(line.text) and line.text[rest0] == " ":
         rest0 += 1
     rest = line.text[rest0:]
-    if group == "l3" and (not rest or rest[0] in "0123456789%"):
+    if group in ("l1", "l3") and (not rest or rest[0] in "0123456789%"):
         return None
     stop = _TITLE_END.search(rest)
     t1 = rest0 + (stop.start() if stop else len(rest))

@@ -17,7 +17,7 @@ from pipeline.parse.head import (
     title_issuers,
 )
 from pipeline.parse.markers import find_markers
-from pipeline.parse.model import DateSpan, DocNumber, ParsedDocument, Span
+from pipeline.parse.model import DateSpan, DocNumber, ParsedDocument, Span, Title
 from pipeline.parse.patterns import CC_RE, PRINTED_RE
 from pipeline.parse.tables import cell_line_tables, tab_tables
 from pipeline.parse.text import DocView
@@ -31,6 +31,10 @@ def parse_document(text: str) -> ParsedDocument:
     meta_lines, doc.metadata = find_metadata(view, chrome_lines)
     skip = chrome_lines | meta_lines
     title, issuers, title_last, inner = find_title(view, skip)
+    if title is None:  # a page whose only title is the metadata field
+        meta_title = _meta_span(doc, "标题")
+        if meta_title is not None:
+            title = Title(meta_title.start, meta_title.end, meta_title.text, meta_title.value)
     doc.title = title
     body_from = (title_last + 1) if title_last is not None else 0
     head_skip = set(skip)

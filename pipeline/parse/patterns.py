@@ -69,13 +69,22 @@ PRINTED_RE = re.compile(r"^(?P<org>[^\s0-9]{2,40})\s+(?P<date>.+?日)\s*印\s*�
 
 #: 第X章 / 第X节 / 第X条 / 一、/ (一) / 1. / (1) / ①
 _N = "〇零一二两三四五六七八九十百千"
+PAREN_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+PAREN_NUM = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DOT_NUM = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HEADING_RE = re.compile(
     rf"^(?:(?P<chapter>第[{_N}0-9]{{1,5}}章)|(?P<section>第[{_N}0-9]{{1,5}}节)"
-    rf"|(?P<article>第[{_N}0-9]{{1,5}}条)|(?P<l1>[一二三四五六七八九十]{{1,3}}、)"
-    rf"|(?P<l2>\([一二三四五六七八九十]{{1,3}}\))|(?P<l3>[0-9]{{1,2}}(?:\.(?![0-9])|、))"
-    r"|(?P<l4>\([0-9]{1,2}\))|(?P<l5>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+    rf"|(?P<article>第[{_N}0-9]{{1,5}}条)|(?P<l1>[一二三四五六七八九十]{{1,3}}(?:、|\.(?![0-9])))"
+    rf"|(?P<l2>\([一二三四五六七八九十]{{1,3}}\))|(?P<l2b>[{PAREN_CN}])"
+    rf"|(?P<l3>[0-9]{{1,2}}(?:\.(?![0-9])|、))|(?P<l3b>[{DOT_NUM}])"
+    rf"|(?P<l4>\([0-9]{{1,2}}\))|(?P<l4b>[{PAREN_NUM}])|(?P<l5>[{CIRCLED}]))"
 )
-HEADING_LEVEL = {"chapter": 1, "section": 2, "article": 3, "l1": 4, "l2": 5, "l3": 6,
-                 "l4": 7, "l5": 8}  # fmt: skip
+HEADING_LEVEL = {"chapter": 1, "section": 2, "article": 3, "l1": 4, "l2": 5, "l2b": 5, "l3": 6,
+                 "l3b": 6, "l4": 7, "l4b": 7, "l5": 8}  # fmt: skip
 HEADING_KIND = {"chapter": "第X章", "section": "第X节", "article": "第X条", "l1": "一、",
-                "l2": "(一)", "l3": "1.", "l4": "(1)", "l5": "①"}  # fmt: skip
+                "l2": "(一)", "l2b": "(一)", "l3": "1.", "l3b": "1.", "l4": "(1)", "l4b": "(1)",
+                "l5": "①"}  # fmt: skip
+#: single-character numbering marks → their number
+MARK_NUMBER = {ch: i + 1 for chars in (PAREN_CN, PAREN_NUM, DOT_NUM, CIRCLED)
+               for i, ch in enumerate(chars)}  # fmt: skip

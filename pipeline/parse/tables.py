@@ -123,7 +123,11 @@ def _title_before(view: DocView, line: Line) -> Span | None:
 
 
 def _is_header_word(text: str) -> bool:
-    return re.sub(r"\s", "", text) in _HEADER_WORDS
+    """A column name: a known word, or a short cell containing one (牵头部门（单位）)."""
+    compact = re.sub(r"\s", "", text)
+    if compact in _HEADER_WORDS:
+        return True
+    return len(compact) <= 10 and "。" not in compact and _role(compact) not in ("other", "task")
 
 
 def cell_line_tables(view: DocView, skip: set[int], section: str, lo: int, hi: int) -> list[Table]:

@@ -163,3 +163,44 @@ def test_cell_line_table_rows_numbered_inside_the_task_cell():
     assert "牵头单位" not in second and second["责任单位"].value == "各乡镇"
     assert second["工作任务"].value == "2公开决策执行情况"
     assert assert_offsets(text, doc.to_dict()) > 10
+
+
+def test_heading_marks_in_other_styles():
+    text = (
+        "关于做好防汛工作的通知\n各乡镇：\n一.总体要求\n㈠压实责任。\n⒈落实责任人。\n⑴明确到村。\n"
+        "①明确到组。\n㈡强化保障。\n二、工作措施\n"
+    )
+    doc = parse_document(text)
+    got = [(h.marker, h.kind, h.number, h.parent) for h in doc.headings]
+    assert got == [
+        ("一.", "一、", 1, None),
+        ("㈠", "(一)", 1, 0),
+        ("⒈", "1.", 1, 1),
+        ("⑴", "(1)", 1, 2),
+        ("①", "①", 1, 3),
+        ("㈡", "(一)", 2, 0),
+        ("二、", "一、", 2, None),
+    ]
+    assert doc.headings[1].title.value == "压实责任"
+
+
+def test_title_from_the_metadata_when_the_page_has_no_title_line():
+    text = (
+        "标题：某某县2024年防汛抗旱应急演练方案\n发布日期：2024-05-06\n\n一、演练目的\n检验预案。\n"
+    )
+    doc = parse_document(text)
+    assert doc.title.value == "某某县2024年防汛抗旱应急演练方案"
+    assert text[doc.title.start : doc.title.end] == doc.title.value
+
+
+def test_cell_line_table_with_longer_column_names():
+    text = (
+        "重点任务清单\n\n序号\n\n重点任务\n\n牵头部门（单位）\n\n完成时限\n\n"
+        "1\n\n建设政务公开专区\n\n县数据资源局\n\n2024年9月底前\n\n"
+        "2\n\n更新主动公开目录\n\n县政府办\n\n2024年6月底前\n"
+    )
+    (table,) = parse_document(text).tables
+    assert [(c.value, c.role) for c in table.columns] == [
+        ("序号", "seq"), ("重点任务", "task"), ("牵头部门（单位）", "lead"), ("完成时限", "deadline"),
+    ]  # fmt: skip
+    assert table.rows[1].cells["牵头部门（单位）"].value == "县政府办"
