@@ -11,9 +11,9 @@ from pipeline.parse.numerals import cn_to_int
 from pipeline.parse.patterns import (
     ATTACHMENT_HEAD_RE,
     ATTACHMENT_NOTE_RE,
+    CIRCLED,
     HEADING_KIND,
     HEADING_LEVEL,
-    CIRCLED,
     HEADING_RE,
     MARK_NUMBER,
 )
