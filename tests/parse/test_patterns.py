@@ -201,6 +201,9 @@ def test_cell_line_table_with_longer_column_names():
     )
     (table,) = parse_document(text).tables
     assert [(c.value, c.role) for c in table.columns] == [
-        ("序号", "seq"), ("重点任务", "task"), ("牵头部门（单位）", "lead"), ("完成时限", "deadline"),
-    ]  # fmt: skip
+        ("序号", "seq"),
+        ("重点任务", "task"),
+        ("牵头部门（单位）", "lead"),
+        ("完成时限", "deadline"),
+    ]
     assert table.rows[1].cells["牵头部门（单位）"].value == "县政府办"
