@@ -207,3 +207,19 @@ def test_cell_line_table_with_longer_column_names():
         ("完成时限", "deadline"),
     ]
     assert table.rows[1].cells["牵头部门（单位）"].value == "县政府办"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("市政府各部门、各直属机构：", ["市政府各部门", "各直属机构"]),
+        ("县直有关单位：", ["县直有关单位"]),
+        ("国务院各部委、各直属机构：", ["国务院各部委", "各直属机构"]),
+        ("各乡镇人民政府，县直各单位：", ["各乡镇人民政府", "县直各单位"]),
+    ],
+)
+def test_addressee_lines(line, expected):
+    text = f"关于做好防汛工作的通知\n\n{line}\n　　请做好防汛准备，确保安全度汛。\n"
+    doc = parse_document(text)
+    assert [a.value for a in doc.addressees] == expected
+    assert all(text[a.start : a.end] == a.value for a in doc.addressees)
