@@ -1,0 +1,94 @@
+"""``zwgk outline``: a draft policy-interpretation (政策解读) outline that cites its sources."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    from pipeline.ingest import IngestError
+    from pipeline.outline import (
+        PolishError,
+        draft_outline,
+        polisher_from_settings,
+        render_docx,
+        render_markdown,
+    )
+
+    try:
+        doc = load_input(args.path)
+        previous = load_input(args.previous).text if args.previous else None
+    except IngestError as exc:
+        err(exc.message)
+        return EXIT_INPUT_ERROR
+    polisher = None
+    if args.polish:
+        try:
+            polisher = polisher_from_settings()
+        except PolishError as exc:
+            err(str(exc))
+            return EXIT_INPUT_ERROR
+        if polisher is None:
+            err("未配置语言模型（ZWGK_LLM=http 或 transformers），按抽取结果输出")
+    outline = draft_outline(doc.text, previous=previous, polish=polisher)
+    if args.format == "docx":
+        out = args.output or str(Path(args.path).with_suffix("")) + ".解读提纲.docx"
+        if out == "-" or (args.path == "-" and not args.output):
+            err("Word 格式需要用 -o 指定输出文件")
+            return EXIT_INPUT_ERROR
+        try:
+            render_docx(outline, out, doc.text)
+        except OSError as exc:
+            err(f"{out}: 无法写入（{exc.strerror}）")
+            return EXIT_INPUT_ERROR
+        err(f"已写入 {out}")
+    else:
+        if args.format == "json":
+            text = json.dumps(outline.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        else:
+            text = render_markdown(outline, doc.text)
+        if args.output and args.output != "-":
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                err(f"{args.output}: 无法写入（{exc.strerror}）")
+                return EXIT_INPUT_ERROR
+        else:
+            sys.stdout.write(text)
+    g = outline.guard
+    err(
+        f"核查：{g.points} 条要点，{len(g.issues)} 项待核实，"
+        f"{len(g.unsupported_sections)} 个部分需编辑补充"
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "outline", help="生成政策解读提纲草稿：每条要点注明原文出处，数字、日期、文号逐项核对"
+    )
+    p.add_argument("path", help="政策文件（.txt/.html/.docx/.pdf，简体或繁体），'-' 为标准输入")
+    p.add_argument("--previous", metavar="OLD", help="旧版本文件：列出新旧政策差异（两边注明出处）")
+    p.add_argument(
+        "--format",
+        choices=("md", "docx", "json"),
+        default="md",
+        help="输出格式：md（默认）、docx（Word）、json",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="输出文件（md/json 默认标准输出；docx 默认在原文件旁）",
+    )
+    p.add_argument(
+        "--polish",
+        action="store_true",
+        help="用已配置的语言模型润色（ZWGK_LLM 等环境变量；默认不用）",
+    )
+    p.set_defaults(func=cmd_outline)

@@ -1,0 +1,244 @@
+"""Sections drawn from the body: measures (headings, task tables, responsible units),
+standards, benefits, timeline, safeguards, guide, and the in-text 废止/调整 clauses (diff)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.outline.model import Evidence, Point
+from pipeline.outline.points import clause_point, dedupe, lead_point, span_point
+from pipeline.outline.source import Source
+from pipeline.parse.model import Heading, Table
+
+_DUTY = re.compile(
+    r"\[(?P<a>[^\[\]\n]{2,160}?(?:牵头|负责|配合)[^\[\]\n]{0,40}?)\]"
+    r"|【(?P<b>[^【】\n]{2,160}?(?:牵头|负责|配合)[^【】\n]{0,40}?)】"
+    r"|\((?P<c>(?:牵头|责任|主责|配合)单位:(?:[^()\n]|\([^()\n]{0,10}\)){2,160}?)\)"
+)
+_STANDARD = re.compile(
+    r"不超过|不高于|不低于|不少于|不多于|最高|最低|至少|至多|以上|以下|以内|上限|标准为|补助标准"
+    r"|[0-9.]+\s*(?:%|万元|元|亿元)"
+)
+_FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十百千万两]+(?:个|次|年|项|家|名|人|倍|成)")
+_BENEFIT = re.compile(
+    r"补贴|奖励|减免|补助|资助|救助标准|优惠|免费|免收|贴息|奖补|减征|免征|退税|减半|返还|慰问金"
+)
+_TIMELINE = re.compile(
+    r"自[^。;]{2,30}?起(?:施行|执行|实施)|起施行|有效期|(?:20[0-9]{2}年)?[0-9一二三四五六七八九十]{1,2}"
+    r"月(?:底|末|[0-9]{1,2}日)?(?:前|以前|之前)|年底前|年内完成|前完成|截止(?:时间|日期)"
+)
+_SAFEGUARD_HEAD = re.compile(
+    r"保障|组织领导|领导|考核|监督|督查|督导|问责|责任落实|宣传|培训|经费|落实"
+)
+_SAFEGUARD = re.compile(r"组织领导|考核|督查|督导|监督检查|问责|通报")
+_GUIDE = re.compile(
+    r"咨询电话|联系电话|联系人|服务热线|热线|办事指南|申报材料|申请材料|申报方式|申报时间|申报程序"
+    r"|受理地点|办理地点|受理时间|网上申报|邮箱|网址"
+)
+_REPEAL = re.compile(
+    r"同时废止|予以废止|废止|调整为|不再执行|停止执行|修改为|改为|此前.{0,20}不一致|以本.{1,4}为准"
+)
+
+
+def _levels(headings: list[Heading]) -> list[int]:
+    return sorted({h.level for h in headings})
+
+
+def measures(src: Source) -> list[Point]:
+    doc = src.doc
+    points: list[Point] = []
+    table_sections = {t.section for t in doc.tables}
+    for section in doc.sections:
+        if section.kind == "attachment" and section.label in table_sections:
+            continue
+        heads = [h for h in doc.headings if h.section == section.label]
+        levels = _levels(heads)
+        top = levels[:2]
+        shown = [h for h in heads if h.level in top]
+        if len(levels) > 2 and len(shown) < 10:
+            top = levels[:3]
+        for h in heads:
+            if h.level not in top:
+                continue
+            points.append(heading_point(src, h, top.index(h.level) + 1))
+            points.extend(_duties(src, h, heads))
+    for table in doc.tables:
+        points.extend(_table_points(src, table))
+    return points
+
+
+def heading_point(src: Source, h: Heading, level: int) -> Point:
+    """``一、标题：第一句`` with the heading and its first sentence as evidence."""
+    head = src.clean_original(h.start, h.end)
+    first = src.first_sentence_after(h.end, h.scope_end)
+    if first is not None and not any(g.start == first.start for g in src.doc.headings):
+        p = lead_point(src, first, label=head, level=level)
+        p.text = f"{head}：{p.text}"
+        p.evidence.insert(0, Evidence(h.start, h.end, src.role))
+        return p
+    return span_point(src, h.start, h.end, head, label=head, level=level)
+
+
+def _duties(src: Source, h: Heading, heads: list[Heading]) -> list[Point]:
+    """[X牵头,Y负责] brackets in the heading's own text (before its first sub-heading)."""
+    nxt = [g.start for g in heads if g.start > h.start]
+    end = min([h.scope_end, *nxt])
+    out = []
+    for s in src.sentences_in(h.start, end):
+        for m in _DUTY.finditer(s.norm):
+            group = "a" if m.group("a") else "b" if m.group("b") else "c"
+            a, b = s.nstart + m.start(group), s.nstart + m.end(group)
+            start, stop = src.span(a, b)
+            p = Point(
+                f"责任分工：{src.clean(a, b)}",
+                [Evidence(start, stop, src.role)],
+                label="责任分工",
+                level=3,
+            )
+            out.append(p)
+    return out
+
+
+def _short(value: str, limit: int = 80) -> str:
+    """``value`` cut at a clause boundary before ``limit``, never inside 《》 or brackets."""
+    if len(value) <= limit:
+        return value
+    cut = re.search(r"[，,；;。]", value[20:limit])
+    end = 20 + cut.start() if cut else limit
+    opener = _unclosed(value[:end])
+    if opener is not None:
+        end = opener
+    return value[:end].rstrip("，,、 ") + ("" if cut and opener is None else "…")
+
+
+def _unclosed(text: str) -> int | None:
+    """Where the first bracket or 《 left open at the end of ``text`` starts."""
+    stack: list[int] = []
+    pairs = {"》": "《", ")": "(", "）": "（", "〕": "〔", "]": "[", "】": "【"}
+    for i, ch in enumerate(text):
+        if ch in "《(（〔[【":
+            stack.append(i)
+        elif ch in pairs and stack and text[stack[-1]] == pairs[ch]:
+            stack.pop()
+    return stack[0] if stack else None
+
+
+def _table_points(src: Source, table: Table) -> list[Point]:
+    """One point per row: 任务, 要求, 牵头单位, 责任单位, 时限 with each cell as evidence."""
+    roles = {c.value: c.role for c in table.columns}
+    order = ("task", "requirement", "lead", "responsible", "deadline")
+    names = {
+        "task": "任务",
+        "requirement": "要求",
+        "lead": "牵头单位",
+        "responsible": "责任单位",
+        "deadline": "时限",
+    }
+    limits = {"task": 40, "requirement": 80}
+    group = table.title.value if table.title else "任务分解表"
+    out = []
+    for row in table.rows:
+        parts, ev = [], []
+        cells = sorted(
+            row.cells.values(),
+            key=lambda c: order.index(roles[c.column]) if roles.get(c.column) in order else 99,
+        )
+        for c in cells:
+            role = roles.get(c.column, "other")
+            if role not in names:
+                continue
+            value = _short(src.clean_original(c.start, c.end).strip("，,、 "), limits.get(role, 60))
+            if value:
+                parts.append(f"{names[role]}：{value}")
+                ev.append(Evidence(c.start, c.end, src.role))
+        if parts:
+            p = span_point(
+                src, row.start, row.end, "；".join(parts), label="任务", level=2, group=group
+            )
+            p.evidence = ev
+            out.append(p)
+    return out
+
+
+def _in_table(src: Source, start: int) -> bool:
+    return any(t.start <= start < t.end for t in src.doc.tables)
+
+
+def _matching(
+    src: Source,
+    rx: re.Pattern[str],
+    label: str,
+    need_figure: bool = False,
+    limit: int = 10,
+    tables: bool = True,
+) -> list[Point]:
+    points = []
+    for s in src.sentences:
+        m = rx.search(s.norm)
+        if m and not tables and _in_table(src, s.start):
+            continue
+        if not m:
+            continue
+        p = clause_point(src, s, s.nstart + m.start(), label=label)
+        if need_figure and not _FIGURE.search(p.text):
+            continue
+        points.append(p)
+    return dedupe(points)[:limit]
+
+
+def standards(src: Source) -> list[Point]:
+    return _matching(src, _STANDARD, "标准", need_figure=True, limit=15)
+
+
+def benefits(src: Source) -> list[Point]:
+    return _matching(src, _BENEFIT, "惠民举措", limit=8)
+
+
+def timeline(src: Source) -> list[Point]:
+    points = _matching(src, _TIMELINE, "时间", limit=10, tables=False)
+    for table in src.doc.tables:
+        roles = {c.value: c.role for c in table.columns}
+        by_deadline: dict[str, list[tuple[Evidence, Evidence | None, str]]] = {}
+        for row in table.rows:
+            cells = row.cells.values()
+            dl = next((c for c in cells if roles.get(c.column) == "deadline"), None)
+            task = next((c for c in cells if roles.get(c.column) == "task"), None)
+            if dl is None:
+                continue
+            key = src.clean_original(dl.start, dl.end)
+            t_ev = Evidence(task.start, task.end) if task is not None else None
+            t_text = _short(src.clean_original(task.start, task.end), 30) if task else ""
+            by_deadline.setdefault(key, []).append((Evidence(dl.start, dl.end), t_ev, t_text))
+        for key, rows in list(by_deadline.items())[:8]:
+            tasks = [t for _, _, t in rows[:3] if t]
+            text = f"{key}：" + "；".join(tasks) + ("等" if len(rows) > 3 else "")
+            ev = [rows[0][0]] + [e for _, e, _ in rows[:3] if e is not None]
+            points.append(Point(text, ev, label="任务时限", group="任务分解表"))
+    return points
+
+
+def safeguards(src: Source) -> list[Point]:
+    doc = src.doc
+    points: list[Point] = []
+    for section in doc.sections:
+        heads = [h for h in doc.headings if h.section == section.label]
+        top = _levels(heads)[:2]
+        for h in heads:
+            if h.level != (top[0] if top else 0) or h.title is None:
+                continue
+            if not _SAFEGUARD_HEAD.search(h.title.value):
+                continue
+            points.append(heading_point(src, h, 1))
+            for c in doc.children(h.index):
+                points.append(heading_point(src, c, 2))
+    if not points:
+        points = _matching(src, _SAFEGUARD, "保障", limit=4)
+    return points[:12]
+
+
+def guide(src: Source) -> list[Point]:
+    return _matching(src, _GUIDE, "办事指引", limit=6)
+
+
+def repeal(src: Source) -> list[Point]:
+    return _matching(src, _REPEAL, "新旧衔接", limit=8)

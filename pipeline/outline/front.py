@@ -1,0 +1,288 @@
+"""Sections drawn from the head and preamble: meta, background, basis, goals, scope, terms."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.outline.model import Evidence, Point
+from pipeline.outline.points import (
+    clause_point,
+    dedupe,
+    norm_point,
+    sentence_point,
+    span_point,
+    tail_point,
+)
+from pipeline.outline.source import Sentence, Source
+
+_PURPOSE = re.compile(r"^(?:为了?|为进一步|为切实|为加快|为深入|为全面)")
+_CONTEXT = re.compile(r"近年来|当前|目前|随着|新形势|面临|迫切|形势|意义|必要性")
+_BACKGROUND_HEAD = re.compile(r"背景|意义|必要性|起草过程|形势")
+_GOAL_HEAD = re.compile(r"总体要求|主要目标|工作目标|目标任务|总体目标|发展目标|指导思想|目标")
+_GOAL = re.compile(r"到20[0-9]{2}年|力争|主要目标|总体目标|工作目标|目标是")
+_SCOPE = re.compile(
+    r"适用于|本(?:办法|规定|方案|意见|细则|通知|制度|措施)所称|适用范围|实施范围|适用对象"
+    r"|对象为|范围为|范围包括|支持对象|补助对象|申报对象|服务对象为|覆盖范围"
+)
+_TERM_DEF = re.compile(
+    r"(?:本|此)?(?:办法|规定|方案|意见|细则|通知|制度|措施)?所称(?P<term>[^,。;是指]{1,24})"
+    r",?(?:是指|指|包括)"
+)
+_TERM_ENUM = re.compile(
+    r"(?P<exp>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}){2,9})“(?P<term>[^”]{2,8})”"
+)
+_TERM_ALIAS = re.compile(r"(?P<full>[^,。;()“”]{4,60})\(以下简称“(?P<term>[^”]{1,12})”\)")
+_NUMERAL = re.compile(r"[一二三四五六七八九十双两多百千]")
+
+
+def meta(src: Source) -> list[Point]:
+    doc = src.doc
+    points: list[Point] = []
+    if doc.title is not None:
+        t = doc.title
+        points.append(
+            span_point(
+                src,
+                t.start,
+                t.end,
+                f"文件名称：{src.clean_original(t.start, t.end)}",
+                label="文件名称",
+            )
+        )
+        if t.inner is not None:
+            points.append(
+                span_point(
+                    src,
+                    t.inner.start,
+                    t.inner.end,
+                    f"{t.wrapper}文件：《{t.inner.value}》",
+                    label="印发文件",
+                )
+            )
+    n = doc.doc_number
+    if n is not None:
+        p = span_point(
+            src, n.start, n.end, f"发文字号：{src.clean_original(n.start, n.end)}", label="发文字号"
+        )
+        if not n.complete:
+            p.status = "needs_editor"
+            p.note = f"原文文号不完整，解析为{n.normalized}，请核对"
+        points.append(p)
+    if doc.issuers:
+        names = "、".join(src.clean_original(i.start, i.end) for i in doc.issuers)
+        p = Point(
+            f"发文机关：{names}", [Evidence(i.start, i.end) for i in doc.issuers], label="发文机关"
+        )
+        points.append(p)
+    if doc.date is not None:
+        d = doc.date
+        p = span_point(
+            src, d.start, d.end, f"成文日期：{src.clean_original(d.start, d.end)}", label="成文日期"
+        )
+        if any("日期" in w for w in doc.warnings):
+            p.status = "needs_editor"
+            p.note = f"原文日期不完整，解析为{d.iso}，请核对"
+        points.append(p)
+    for m in doc.markers:
+        text = f"公开属性：{src.clean_original(m.start, m.end)}（{m.attribute}）"
+        points.append(span_point(src, m.start, m.end, text, label="公开属性"))
+    return points
+
+
+def _in(ranges: list[tuple[int, int]], s: Sentence) -> bool:
+    return any(a <= s.start and s.end <= b for a, b in ranges)
+
+
+def _preamble_sentences(src: Source) -> list[Sentence]:
+    out: list[Sentence] = []
+    for a, b in src.preambles:
+        out.extend(src.sentences_in(a, b))
+    return out
+
+
+def background(src: Source) -> list[Point]:
+    points: list[Point] = []
+    basis_spans = [(b.start, b.end) for b in src.doc.basis]
+    for s in _preamble_sentences(src):
+        if _PURPOSE.match(s.norm) or _CONTEXT.search(s.norm):
+            points.append(_purpose_point(src, s, basis_spans))
+    for h in src.doc.headings:
+        if h.level <= 5 and h.title is not None and _BACKGROUND_HEAD.search(h.title.value):
+            first = src.first_sentence_after(h.end, h.scope_end)
+            if first is not None:
+                points.append(
+                    sentence_point(src, first, label=h.title.value, prefix=f"{h.title.value}：")
+                )
+    return dedupe(points)[:6]
+
+
+def _purpose_point(src: Source, s: Sentence, basis: list[tuple[int, int]]) -> Point:
+    """The purpose sentence without its 根据/贯彻落实 clauses (those go to ``basis``)."""
+    cut = [(a, b) for a, b in basis if s.start <= a and b <= s.end]
+    if not cut:
+        return clause_point(
+            src, s, s.nstart, label="出台目的" if _PURPOSE.match(s.norm) else "背景"
+        )
+    # keep the pieces of the sentence outside the basis clauses (in normalised offsets)
+    keep: list[tuple[int, int]] = []
+    pos = s.nstart
+    for a, b in cut:
+        na = _to_norm(src, s, a)
+        nb = _to_norm(src, s, b)
+        if na - pos >= 6:
+            keep.append((pos, na))
+        pos = nb
+    if s.nend - pos >= 6:
+        keep.append((pos, s.nend))
+    if not keep:
+        return sentence_point(src, s, label="出台目的")
+    parts = [norm_point(src, a, b) for a, b in keep]
+    text = ""
+    for p in parts:
+        piece = p.text.strip(",，、;； ")
+        text = f"{text}，{piece}" if text else piece
+    point = Point(f"出台目的：{text}", [e for p in parts for e in p.evidence], label="出台目的")
+    point.figures = [f for p in parts for f in p.figures]
+    return point
+
+
+def _to_norm(src: Source, s: Sentence, orig: int) -> int:
+    """The normalised offset inside sentence ``s`` of original offset ``orig``."""
+    for i in range(s.nstart, s.nend + 1):
+        if src.span(i, i + 1)[0] >= orig:
+            return i
+    return s.nend
+
+
+def basis(src: Source) -> list[Point]:
+    doc = src.doc
+    own = {_key(doc.title.value)} if doc.title else set()
+    if doc.title is not None and doc.title.inner is not None:
+        own.add(_key(doc.title.inner.value))
+    points: list[Point] = []
+    seen: set[str] = set()
+    attached = {c.doc_number.start for c in doc.citations if c.doc_number is not None}
+
+    def cite(ci: int, label: str) -> None:
+        c = doc.citations[ci]
+        key = _key(c.value)
+        if key in own or key in seen:
+            return
+        seen.add(key)
+        text = f"《{src.clean_original(c.start, c.end).strip('《》')}》"
+        ev = [Evidence(c.start, c.end)]
+        if c.doc_number is not None:
+            text += f"（{src.clean_original(c.doc_number.start, c.doc_number.end)}）"
+            ev.append(Evidence(c.doc_number.start, c.doc_number.end))
+            seen.add(c.doc_number.normalized)
+        p = span_point(src, c.start, c.end, text, label=label)
+        p.evidence = ev
+        points.append(p)
+
+    def number(n: object) -> None:
+        from pipeline.parse.model import DocNumber
+
+        assert isinstance(n, DocNumber)
+        if n.start in attached or n.normalized in seen:
+            return
+        seen.add(n.normalized)
+        text = f"{src.clean_original(n.start, n.end)}号文件".replace("号号", "号")
+        points.append(
+            span_point(src, n.start, n.end, text, label="文号", note="原文未写明文件名称，请补全")
+        )
+
+    for a, b in src.preambles:
+        for i, c in enumerate(doc.citations):
+            if a <= c.start < b:
+                cite(i, "前言引用")
+        for n in doc.doc_numbers:
+            if a <= n.start < b:
+                number(n)
+    for clause in doc.basis:
+        for i in clause.citations:
+            cite(i, clause.trigger)
+        for n in doc.doc_numbers:
+            if clause.start <= n.start < clause.end:
+                number(n)
+        in_preamble = any(a <= clause.start < b for a, b in src.preambles)
+        if not clause.citations and in_preamble:
+            points.append(
+                span_point(
+                    src,
+                    clause.start,
+                    clause.end,
+                    f"依据：{src.clean_original(clause.start, clause.end)}",
+                    label=clause.trigger,
+                )
+            )
+    return points
+
+
+def _trim_first_item(enum: str) -> int:
+    """How many characters to drop so the first item is no longer than the others."""
+    items = enum.split("、")
+    longest = max(len(i) for i in items[1:])
+    return max(0, len(items[0]) - longest)
+
+
+def _key(title: str) -> str:
+    return re.sub(r"[\s《》〈〉<>]", "", title)
+
+
+def goals(src: Source) -> list[Point]:
+    points: list[Point] = []
+    heads = [
+        h for h in src.doc.headings if h.title is not None and _GOAL_HEAD.search(h.title.value)
+    ]
+    for h in heads:
+        inside = src.sentences_in(h.start, h.scope_end)
+        found = False
+        for s in inside:
+            m = _GOAL.search(s.norm)
+            if m:
+                found = True
+                points.append(clause_point(src, s, s.nstart + m.start(), label="目标"))
+        first = src.first_sentence_after(h.end, h.scope_end)
+        if not found and first is not None:
+            points.append(tail_point(src, first, label="目标"))
+    for s in src.sentences:
+        m = _GOAL.search(s.norm)
+        if m and s.section in ("正文", "印发文件"):
+            points.append(clause_point(src, s, s.nstart + m.start(), label="目标"))
+    return dedupe(points)[:8]
+
+
+def scope(src: Source) -> list[Point]:
+    points: list[Point] = []
+    for s in src.sentences:
+        m = _SCOPE.search(s.norm)
+        if m:
+            points.append(clause_point(src, s, s.nstart + m.start(), label="适用范围"))
+    return dedupe(points)[:6]
+
+
+def terms(src: Source) -> list[Point]:
+    points: list[Point] = []
+    seen: set[str] = set()
+    for s in src.sentences:
+        for rx in (_TERM_DEF, _TERM_ALIAS, _TERM_ENUM):
+            for m in rx.finditer(s.norm):
+                term = m.group("term")
+                if term in seen or (rx is _TERM_ENUM and not _NUMERAL.search(term)):
+                    continue
+                seen.add(term)
+                a, b = s.nstart + m.start(), s.nstart + m.end()
+                if rx is _TERM_DEF:
+                    b = s.nend
+                p = norm_point(src, a, b, label=term)
+                if rx is _TERM_ENUM:
+                    a += _trim_first_item(m.group("exp"))
+                    p = norm_point(src, a, b, label=term)
+                    exp = src.clean(a, s.nstart + m.end("exp"))
+                    word = src.clean(s.nstart + m.start("term"), s.nstart + m.end("term"))
+                    p.text = f"“{word}”：{exp}"
+                elif rx is _TERM_ALIAS:
+                    full = src.clean(s.nstart + m.start("full"), s.nstart + m.end("full"))
+                    p.text = f"“{term}”：{full}"
+                points.append(p)
+    return points[:10]
