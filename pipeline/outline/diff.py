@@ -71,10 +71,16 @@ def _shown(sentence: str, f: Figure) -> str:
     return out
 
 
+def _has(src: Source, label: str) -> bool:
+    return any(s.label == label for s in src.doc.sections)
+
+
 def diff_points(old: Source, new: Source) -> list[Point]:
     """Points for what changed from ``old`` to ``new``; unchanged sentences are skipped."""
-    a = [s for s in old.sentences if s.section in ("正文", "印发文件") or not s.section]
-    b = [s for s in new.sentences if s.section in ("正文", "印发文件") or not s.section]
+    # the issued document when both versions are 印发 notices, else the main text
+    part = "印发文件" if _has(old, "印发文件") and _has(new, "印发文件") else "正文"
+    a = [s for s in old.sentences if s.section == part]
+    b = [s for s in new.sentences if s.section == part]
     matcher = SequenceMatcher(None, [_key(s) for s in a], [_key(s) for s in b], autojunk=False)
     figures: list[Point] = []
     scopes: list[Point] = []
@@ -95,10 +101,12 @@ def diff_points(old: Source, new: Source) -> list[Point]:
             o_text, o_ev = _side(old, best, o_at)
             n_text, n_ev = _side(new, n, n_at)
             if gone or came:
-                what = "、".join(gone) or "（无）"
-                now = "、".join(came) or "（无）"
+                if gone and came:
+                    what = f"{'、'.join(gone)} 调整为 {'、'.join(came)}"
+                else:
+                    what = f"增加 {'、'.join(came)}" if came else f"删去 {'、'.join(gone)}"
                 p = Point(
-                    f"{what} 调整为 {now}：原文“{o_text}”；现文“{n_text}”",
+                    f"{what}：原文“{o_text}”；现文“{n_text}”",
                     [n_ev, o_ev],
                     label="数字或日期变化",
                 )

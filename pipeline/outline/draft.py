@@ -72,7 +72,11 @@ def draft_outline(
 def _diff(src: Source, old: Source | None) -> list[Point]:
     points = body.repeal(src)
     if old is not None:
-        points = diff_points(old, src) + points
+        changes = diff_points(old, src)
+        cited = [(e.start, e.end) for p in changes for e in p.evidence if e.doc == "current"]
+        points = [p for p in points if not any(
+            a <= p.evidence[0].start and p.evidence[0].end <= b for a, b in cited)]
+        points = changes + points
         if not points:
             points = [placeholder("diff", "与旧版本相比未发现文字差异")]
     elif not points:

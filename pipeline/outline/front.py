@@ -11,10 +11,14 @@ from pipeline.outline.points import (
     norm_point,
     sentence_point,
     span_point,
-    tail_point,
+    lead_point,
 )
 from pipeline.outline.source import Sentence, Source
 
+_HEAD_MARK = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百0-9]{1,5}条|[一二三四五六七八九十]{1,3}、"
+    r"|\([一二三四五六七八九十]{1,3}\)|[0-9]{1,2}[.、])\s*"
+)
 _PURPOSE = re.compile(r"^(?:为了?|为进一步|为切实|为加快|为深入|为全面)")
 _CONTEXT = re.compile(r"近年来|当前|目前|随着|新形势|面临|迫切|形势|意义|必要性")
 _BACKGROUND_HEAD = re.compile(r"背景|意义|必要性|起草过程|形势")
@@ -106,6 +110,11 @@ def background(src: Source) -> list[Point]:
     for s in _preamble_sentences(src):
         if _PURPOSE.match(s.norm) or _CONTEXT.search(s.norm):
             points.append(_purpose_point(src, s, basis_spans))
+    if not points:  # 规章: the purpose is the first article (第一条 为…根据…制定本办法)
+        for s in src.sentences:
+            if s.section in ("正文", "印发文件") and _PURPOSE.match(_HEAD_MARK.sub("", s.norm)):
+                points.append(_purpose_point(src, s, basis_spans))
+                break
     for h in src.doc.headings:
         if h.level <= 5 and h.title is not None and _BACKGROUND_HEAD.search(h.title.value):
             first = src.first_sentence_after(h.end, h.scope_end)
@@ -244,7 +253,7 @@ def goals(src: Source) -> list[Point]:
                 points.append(clause_point(src, s, s.nstart + m.start(), label="目标"))
         first = src.first_sentence_after(h.end, h.scope_end)
         if not found and first is not None:
-            points.append(tail_point(src, first, label="目标"))
+            points.append(lead_point(src, first, limit=120, label="目标"))
     for s in src.sentences:
         m = _GOAL.search(s.norm)
         if m and s.section in ("正文", "印发文件"):
