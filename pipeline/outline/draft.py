@@ -74,8 +74,11 @@ def _diff(src: Source, old: Source | None) -> list[Point]:
     if old is not None:
         changes = diff_points(old, src)
         cited = [(e.start, e.end) for p in changes for e in p.evidence if e.doc == "current"]
-        points = [p for p in points if not any(
-            a <= p.evidence[0].start and p.evidence[0].end <= b for a, b in cited)]
+        points = [
+            p
+            for p in points
+            if not any(a <= p.evidence[0].start and p.evidence[0].end <= b for a, b in cited)
+        ]
         points = changes + points
         if not points:
             points = [placeholder("diff", "与旧版本相比未发现文字差异")]

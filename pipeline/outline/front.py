@@ -8,10 +8,10 @@ from pipeline.outline.model import Evidence, Point
 from pipeline.outline.points import (
     clause_point,
     dedupe,
+    lead_point,
     norm_point,
     sentence_point,
     span_point,
-    lead_point,
 )
 from pipeline.outline.source import Sentence, Source
 
