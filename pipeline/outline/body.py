@@ -13,6 +13,7 @@ from pipeline.parse.model import Heading, Table
 _DUTY = re.compile(
     r"\[(?P<a>[^\[\]\n]{2,160}?(?:牵头|负责|配合)[^\[\]\n]{0,40}?)\]"
     r"|【(?P<b>[^【】\n]{2,160}?(?:牵头|负责|配合)[^【】\n]{0,40}?)】"
+    r"|〔(?P<d>[^〔〕\n]{2,160}?(?:牵头|负责|配合)[^〔〕\n]{0,40}?)〕"
     r"|\((?P<c>(?:牵头|责任|主责|配合)单位:(?:[^()\n]|\([^()\n]{0,10}\)){2,160}?)\)"
 )
 _STANDARD = re.compile(
@@ -96,7 +97,7 @@ def _duties(src: Source, h: Heading, heads: list[Heading]) -> list[Point]:
     out = []
     for s in src.sentences_in(h.start, end):
         for m in _DUTY.finditer(s.norm):
-            group = "a" if m.group("a") else "b" if m.group("b") else "c"
+            group = next(g for g in "abdc" if m.group(g))
             a, b = s.nstart + m.start(group), s.nstart + m.end(group)
             start, stop = src.span(a, b)
             p = Point(

@@ -48,8 +48,10 @@ def check_point(text: str, evidence: str) -> list[tuple[str, str, str]]:
         return [("evidence", "", "没有引用原文")]
     ev = items_of(evidence, normalised=True)
     flat_ev = re.sub(r"\s+", "", evidence)
+    lines = {re.sub(r"\s+", "", line) for line in evidence.split("\n")}
     for t in draft.titles:
-        if t.value not in flat_ev:
+        # the whole title, as a 《》 title of the evidence or as a cited span of its own
+        if f"《{t.value}》" not in flat_ev and t.value not in lines:
             problems.append(("title", t.text, f"标题{t.text}不在引用的原文中"))
     for d in draft.doc_numbers:
         if not any(same_doc_number(d.value, e.value) for e in ev.doc_numbers):

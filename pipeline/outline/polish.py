@@ -18,7 +18,8 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from pipeline.outline.guard import check_point, evidence_text
+from pipeline.normalise import normalise
+from pipeline.outline.guard import check_point, evidence_text, support
 from pipeline.outline.model import Evidence, Outline
 
 #: sections whose points a model may reword (facts such as 文号 and 依据 stay as extracted)
@@ -206,6 +207,8 @@ def polish_outline(
                 continue
             errors = 0
             problems = check_point(answer, evidence) if answer else [("empty", "", "回答为空")]
+            if not problems and support(normalise(answer).text, "".join(evidence.split())) is None:
+                problems = [("support", "", "回答过短或没有中文内容")]
             if problems:
                 report["rejected"] += 1
                 report["rejections"].append(
