@@ -123,7 +123,8 @@ def test_task_table_rows_with_units_and_deadlines(task_plan: str) -> None:
     ]  # fmt: skip
     deadlines = [p.text for p in outline.section("timeline").points if p.group]
     assert "2024年6月30日前：完成项目招标" in deadlines
-    basis = [task_plan[e.start : e.end] for p in outline.section("basis").points for e in p.evidence]
+    basis = [task_plan[e.start : e.end] for p in outline.section("basis").points
+             for e in p.evidence]  # fmt: skip
     assert "青政办〔2023〕45号" in basis
     assert "《全国高标准农田建设规划（2021—2030年）》" in basis
 
@@ -136,7 +137,8 @@ def test_traditional_input_keeps_script_and_offsets(traditional: str) -> None:
     assert traditional[number.evidence[0].start : number.evidence[0].end] == "臨辦發〔2024〕11號"
     assert "pinyin" not in meta["文件名称"].text and "(guān)" not in meta["文件名称"].text
     basis = outline.section("basis").points
-    assert basis[0].text == "《國務院辦公廳關於印發2024年政務公開工作要點的通知》（國辦發〔2024〕17號）"
+    want = "《國務院辦公廳關於印發2024年政務公開工作要點的通知》（國辦發〔2024〕17號）"
+    assert basis[0].text == want
     duties = [p.text for p in outline.section("measures").points if p.label == "责任分工"]
     assert "责任分工：市政府辦公室牽頭，市直各部門負責" in duties
     standards = " ".join(p.text for p in outline.section("standards").points)

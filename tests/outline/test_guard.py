@@ -30,11 +30,18 @@ def _corrupt(text: str, sid: str, needle: str, old: str, new: str) -> tuple[Outl
     ("sid", "needle", "old", "new", "kind"),
     [
         ("standards", "每户5000元", "5000元", "8000元", "number"),  # changed figure
-        ("standards", "最高不超过30万元", "最高不超过30万元", "最高30万元", "comparator"),  # dropped
+        # a dropped comparator
+        ("standards", "最高不超过30万元", "最高不超过30万元", "最高30万元", "comparator"),
         ("standards", "6个月以上", "6个月以上", "6个月以下", "comparator"),  # flipped
         ("timeline", "起施行", "2024年3月1日", "2024年4月1日", "date"),  # wrong date
         ("basis", "国发〔2019〕28号", "国发〔2019〕28号", "国发〔2019〕29号", "doc_number"),
-        ("basis", "就业促进法", "《中华人民共和国就业促进法》", "《中华人民共和国劳动法》", "title"),
+        (
+            "basis",
+            "就业促进法",
+            "《中华人民共和国就业促进法》",
+            "《中华人民共和国劳动法》",
+            "title",
+        ),
     ],
 )
 def test_corrupted_point_is_marked(subsidy: str, sid: str, needle: str, old: str, new: str,
