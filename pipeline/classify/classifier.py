@@ -21,6 +21,8 @@ from pipeline.document import ENTITY_NAMES_ZH
 from pipeline.normalise import NormalisedText, normalise
 from pipeline.parse import ParsedDocument, parse_document
 
+#: below this model probability the result asks for a human decision
+LOW_CONFIDENCE = 0.5
 _MARKER_PRIORITY = {"密级": 0, "附注": 1, "元数据": 2}
 _WITHHOLDING = ("不予公开",)
 
@@ -125,10 +127,13 @@ class Classifier:
         evidence = [e for g in prediction.ngrams if (e := loc.find(g)) is not None]
         if not evidence and doc.title is not None:  # nothing stood out: the title is the cue
             evidence = [Evidence(doc.title.start, doc.title.end, doc.title.value)]
-        return Classification(
+        out = Classification(
             attribute=attribute, reason_code=code, reason=f"{reason}（模型判断）", article=article,
             confidence=round(prediction.probability, 3), evidence=evidence, decided_by="模型",
         )  # fmt: skip
+        if prediction.probability < LOW_CONFIDENCE:
+            out.notes.append("没有明确标注或规则依据，模型置信度低，请人工确定公开属性")
+        return out
 
 
 def _gov_category(doc: ParsedDocument) -> str | None:

@@ -27,6 +27,7 @@ _LIST_SPLIT = re.compile(r"[,、;\s]+")
 def _is_title_text(text: str) -> bool:
     return (
         4 <= len(text) <= 90
+        and not text.startswith(("(", "【", "["))
         and not text.endswith(("。", ":", ";", ","))
         and bool(GENRE_END_RE.search(text))
     )

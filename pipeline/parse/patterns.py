@@ -31,7 +31,10 @@ GENRES = (
     "公示", "通报", "议案", "指引", "指南", "标准", "目录", "清单", "分解表", "答复", "复函",
     "说明", "解读", "制度", "守则", "章程", "措施", "若干意见", "实施意见",
 )  # fmt: skip
-GENRE_END_RE = re.compile(rf"(?:{'|'.join(sorted(GENRES, key=len, reverse=True))})(?:[)】]?)$")
+GENRE_END_RE = re.compile(
+    rf"(?:{'|'.join(sorted(GENRES, key=len, reverse=True))})"
+    r"(?:\([^()]{1,15}\)|【[^【】]{1,15}】)?$"  # (征求意见稿) (试行) (2024年修订)
+)
 WRAPPER_RE = re.compile(
     r"关于(?P<verb>印发|转发|印送|颁布|发布|公布)(?P<inner>[\s\S]+?)的(?:通知|决定|通告|函)$"
 )

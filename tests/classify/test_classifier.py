@@ -82,6 +82,8 @@ def test_model_decides_when_nothing_else_does():
     assert result.decided_by == "模型"
     assert result.attribute in ATTRIBUTES and 0 < result.confidence <= 1
     assert result.model is not None
+    if result.confidence < 0.5:
+        assert any("人工" in n for n in result.notes)
     _check_evidence(text, result)
 
 
