@@ -223,3 +223,16 @@ def test_addressee_lines(line, expected):
     doc = parse_document(text)
     assert [a.value for a in doc.addressees] == expected
     assert all(text[a.start : a.end] == a.value for a in doc.addressees)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("某某市物业管理办法（征求意见稿）", "某某市物业管理办法（征求意见稿）"),
+        ("某某县河长制考核细则(试行)", "某某县河长制考核细则(试行)"),
+        ("（本稿仅供内部征求意见）\n某某县河长制考核办法", "某某县河长制考核办法"),
+    ],
+)
+def test_titles_with_qualifiers_and_bracketed_notes(first, title):
+    doc = parse_document(f"{first}\n第一条 为规范管理，制定本办法。\n")
+    assert doc.title.value == title
