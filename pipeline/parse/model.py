@@ -176,5 +176,26 @@ class ParsedDocument:
         """Headings directly under heading ``index``."""
         return [h for h in self.headings if h.parent == index]
 
+    def tree(self, section: str | None = None) -> list[dict[str, Any]]:
+        """The heading tree as nested dicts (``marker``, ``title``, offsets, ``children``),
+        for one section label or all sections."""
+        nodes = {
+            h.index: {
+                "index": h.index, "marker": h.marker, "title": h.title.value if h.title else "",
+                "start": h.start, "end": h.end, "scope_end": h.scope_end, "section": h.section,
+                "children": [],
+            }
+            for h in self.headings
+            if section is None or h.section == section
+        }  # fmt: skip
+        roots: list[dict[str, Any]] = []
+        for h in self.headings:
+            if h.index not in nodes:
+                continue
+            parent = nodes.get(h.parent) if h.parent is not None else None
+            siblings: list[dict[str, Any]] = parent["children"] if parent else roots
+            siblings.append(nodes[h.index])
+        return roots
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

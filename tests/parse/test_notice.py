@@ -143,3 +143,19 @@ def test_attachment_list_under_a_bare_label():
     assert [n.value for n in doc.attachment_notes] == ["汛期值班表", "应急物资清单"]
     assert doc.headings == []
     assert [s.kind for s in doc.sections] == ["main"]
+
+
+def test_tree_of_one_section(notice):
+    _, doc = notice
+    tree = doc.tree("附件1")
+    assert [n["title"] for n in tree] == [
+        "聚焦高质量发展，加强政策发布解读",
+        "聚焦民生保障，深化重点领域公开",
+        "加强组织保障",
+    ]
+    first = tree[0]["children"][0]
+    assert first["marker"] == "（一）"
+    assert [c["title"] for c in first["children"]] == ["完善政策文件库", "规范政策解读"]
+    assert [c["marker"] for c in first["children"][1]["children"]] == ["（1）", "（2）"]
+    assert doc.tree("附件2") == []
+    assert len(doc.tree()) == 3
