@@ -179,7 +179,7 @@ class ParsedDocument:
     def tree(self, section: str | None = None) -> list[dict[str, Any]]:
         """The heading tree as nested dicts (``marker``, ``title``, offsets, ``children``),
         for one section label or all sections."""
-        nodes = {
+        nodes: dict[int, dict[str, Any]] = {
             h.index: {
                 "index": h.index, "marker": h.marker, "title": h.title.value if h.title else "",
                 "start": h.start, "end": h.end, "scope_end": h.scope_end, "section": h.section,
