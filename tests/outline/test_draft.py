@@ -119,12 +119,16 @@ def test_task_table_rows_with_units_and_deadlines(task_plan: str) -> None:
         "时限：2024年4月30日前"
     )
     assert [task_plan[e.start : e.end] for e in first.evidence] == [
-        "完成项目选址和初步设计", "区农业农村局", "各乡镇人民政府", "2024年4月30日前",
-    ]  # fmt: skip
+        "完成项目选址和初步设计",
+        "区农业农村局",
+        "各乡镇人民政府",
+        "2024年4月30日前",
+    ]
     deadlines = [p.text for p in outline.section("timeline").points if p.group]
     assert "2024年6月30日前：完成项目招标" in deadlines
-    basis = [task_plan[e.start : e.end] for p in outline.section("basis").points
-             for e in p.evidence]  # fmt: skip
+    basis = [
+        task_plan[e.start : e.end] for p in outline.section("basis").points for e in p.evidence
+    ]
     assert "青政办〔2023〕45号" in basis
     assert "《全国高标准农田建设规划（2021—2030年）》" in basis
 

@@ -44,8 +44,9 @@ def _corrupt(text: str, sid: str, needle: str, old: str, new: str) -> tuple[Outl
         ),
     ],
 )
-def test_corrupted_point_is_marked(subsidy: str, sid: str, needle: str, old: str, new: str,
-                                   kind: str) -> None:  # fmt: skip
+def test_corrupted_point_is_marked(
+    subsidy: str, sid: str, needle: str, old: str, new: str, kind: str
+) -> None:
     outline, point = _corrupt(subsidy, sid, needle, old, new)
     assert point.status == "needs_editor"
     assert point.text.startswith(UNVERIFIED)
