@@ -36,7 +36,12 @@ Resolver = Callable[[Evidence], str]
 
 def evidence_text(point: Point, resolve: Resolver) -> str:
     """The normalised text of everything a point cites, one span per line."""
-    return "\n".join(normalise(resolve(e)).text for e in point.evidence)
+    return "\n".join(_joined(normalise(resolve(e)).text) for e in point.evidence)
+
+
+def _joined(text: str) -> str:
+    """A span's lines joined (a title or 令号 may be broken across lines)."""
+    return "".join(part.strip(" \t\u3000\r") for part in text.split("\n"))
 
 
 def check_point(text: str, evidence: str) -> list[tuple[str, str, str]]:
