@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.outline.model import Evidence, Point
+from pipeline.outline.model import UNVERIFIED, Evidence, Point
 from pipeline.outline.points import (
     clause_point,
     dedupe,
@@ -70,6 +70,7 @@ def meta(src: Source) -> list[Point]:
         )
         if not n.complete:
             p.status = "needs_editor"
+            p.text = UNVERIFIED + p.text
             p.note = f"原文文号不完整，解析为{n.normalized}，请核对"
         points.append(p)
     if doc.issuers:
@@ -85,6 +86,7 @@ def meta(src: Source) -> list[Point]:
         )
         if any("日期" in w for w in doc.warnings):
             p.status = "needs_editor"
+            p.text = UNVERIFIED + p.text
             p.note = f"原文日期不完整，解析为{d.iso}，请核对"
         points.append(p)
     for m in doc.markers:

@@ -172,3 +172,17 @@ def test_no_invented_figures_in_any_fixture(subsidy: str, traditional: str, task
                         continue
                     cited = _norm("".join(text[e.start : e.end] for e in p.evidence))
                     assert _norm(f.text) in cited, (section.id, f.text)
+
+
+def test_inferred_number_and_date_are_marked_for_checking() -> None:
+    text = (
+        "东山区管委会办公室\n\n关于印发2024年东山区政务公开工作方案的通知\n\n东管办字〔202405\n\n"
+        "各有关单位：\n\n现将方案印发给你们，请认真贯彻落实。\n\n东山区管委会办公室\n2024年318\n\n"
+        "（此件公开发布）\n"
+    )
+    outline = draft_outline(text)
+    meta = {p.label: p for p in outline.section("meta").points}
+    number = meta["发文字号"]
+    assert number.status == "needs_editor" and number.text.startswith("【待核实】")
+    assert "原文文号不完整" in number.note and "东管办字〔2024〕" in number.note
+    assert text[number.evidence[0].start : number.evidence[0].end] == "东管办字〔202405"
