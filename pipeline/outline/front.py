@@ -23,10 +23,10 @@ _PURPOSE = re.compile(r"^(?:为了?|为进一步|为切实|为加快|为深入|�
 _CONTEXT = re.compile(r"近年来|当前|目前|随着|新形势|面临|迫切|形势|意义|必要性")
 _BACKGROUND_HEAD = re.compile(r"背景|意义|必要性|起草过程|形势")
 _GOAL_HEAD = re.compile(r"总体要求|主要目标|工作目标|目标任务|总体目标|发展目标|指导思想|目标")
-_GOAL = re.compile(r"到20[0-9]{2}年|力争|主要目标|总体目标|工作目标|目标是")
+_GOAL = re.compile(r"到20[0-9]{2}年|力争|(?:主要|总体|工作|发展)目标(?:是|为|:)|目标是")
 _SCOPE = re.compile(
     r"适用于|本(?:办法|规定|方案|意见|细则|通知|制度|措施)所称|适用范围|实施范围|适用对象"
-    r"|对象为|范围为|范围包括|支持对象|补助对象|申报对象|服务对象为|覆盖范围"
+    r"|对象为|范围为|范围包括|支持对象|补助对象|申报对象|服务对象为"
 )
 _TERM_DEF = re.compile(
     r"(?:本|此)?(?:办法|规定|方案|意见|细则|通知|制度|措施)?所称(?P<term>[^,。;是指]{1,24})"
@@ -113,10 +113,17 @@ def background(src: Source) -> list[Point]:
         if _PURPOSE.match(s.norm) or _CONTEXT.search(s.norm):
             points.append(_purpose_point(src, s, basis_spans))
     if not points:  # 规章: the purpose is the first article (第一条 为…根据…制定本办法)
-        for s in src.sentences:
-            if s.section in ("正文", "印发文件") and _PURPOSE.match(_HEAD_MARK.sub("", s.norm)):
-                points.append(_purpose_point(src, s, basis_spans))
-                break
+        for section in src.doc.sections:
+            if section.kind not in ("main", "inner"):
+                continue
+            for s in src.sentences_in(section.start, section.end)[:5]:
+                if _PURPOSE.match(_HEAD_MARK.sub("", s.norm)):
+                    points.append(_purpose_point(src, s, basis_spans))
+                    break
+    if not points:  # no purpose clause: the opening paragraph says why
+        pre = _preamble_sentences(src)
+        if pre:
+            points.append(lead_point(src, pre[0], limit=120, label="背景"))
     for h in src.doc.headings:
         if h.level <= 5 and h.title is not None and _BACKGROUND_HEAD.search(h.title.value):
             first = src.first_sentence_after(h.end, h.scope_end)
