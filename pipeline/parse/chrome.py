@@ -12,7 +12,8 @@ _CHROME_RE = re.compile(
     r"|分享到|收藏本页|^上一篇|^下一篇|浏览次数\s*[:]\s*$|^文件下载$|^政策咨询$|如果您对该政策文件有疑问"
     r"|^附件下载\s*[:]?$|^登录\s*\|\s*注册$|当前位置\s*[:]|您现在的位置|^EN$|^https?://|^www\."
     r"|>>|^[|\s]+$|相关链接|返回顶部|网站地图|版权所有|ICP备|网站标识码|技术支持\s*[:]|^主办单位\s*[:]"
-    r"|^【?\s*(?:打印|关闭|收藏|下载)\s*】?$|^(?:默认|超大|大|中|小)(?:\s|\|)"
+    r"|^【?\s*(?:打印|关闭|收藏|下载)\s*】?$|^(?:默认|超大|大|中|小)(?:\s|\|)|视力保护色"
+    r"|^(?:浏览量|访问量|浏览次数|访问次数)\s*[:]?\s*$"
 )
 _CHROME_MAX = 120
 
@@ -20,19 +21,29 @@ _CHROME_MAX = 120
 META_KEYS = {
     "索引号": ("索引号", "索取号"),
     "主题分类": ("主题分类", "信息分类", "分类"),
-    "发文机关": ("发文机关", "发布机构", "发布机关", "发文单位", "所属机构", "信息来源", "来源"),
-    "成文日期": ("成文日期", "生成日期", "印发日期"),
+    "发文机关": (
+        "发文机关",
+        "发文机构",
+        "发布机构",
+        "发布机关",
+        "发文单位",
+        "所属机构",
+        "信息来源",
+        "来源",
+    ),
+    "成文日期": ("成文日期", "生成日期", "印发日期", "发文日期"),
     "发文字号": ("发文字号", "文号"),
     "公开方式": ("公开方式", "公开形式", "公开属性", "公开选项"),
     "公开范围": ("公开范围",),
     "公开时限": ("公开时限",),
     "标题": ("标题", "名称"),
     "内容概述": ("内容概述", "摘要"),
-    "发布日期": ("发布日期", "发布时间", "公开日期"),
+    "发布日期": ("发布日期", "发布时间", "公开日期", "日期"),
+    "归档时间": ("归档时间", "归档日期"),
     "有效性": ("有效性", "时效性", "效力状态"),
     "主题词": ("主题词", "关键词"),
     "体裁分类": ("体裁分类",),
-    "浏览次数": ("浏览次数",),
+    "浏览次数": ("浏览次数", "访问次数", "浏览量", "访问量"),
 }
 _ALIASES = {alias: key for key, aliases in META_KEYS.items() for alias in aliases}
 _KEYS_ALT = "|".join(r"\s?".join(a) for a in sorted(_ALIASES, key=len, reverse=True))
@@ -41,6 +52,8 @@ _KEY_RE = re.compile(
     rf"(?:(?:^|(?<=[\s|:]))(?P<key>{_KEYS_ALT})(?=\s*[:]|\s|$)|(?P<ckey>{_KEYS_ALT})(?=\s*[:]))"
     r"\s*[:]?"
 )
+_BULLET_RE = re.compile(r"^[•·▪●◆■□\-*]\s*")
+_VALUE_CHROME = re.compile(r"\s*(?:字号|字体|打印|分享|收藏|视力保护色)\s*[:|【]")
 _NEXT_LINE_KEYS = {"索引号", "发文字号", "成文日期", "发布日期", "公开方式", "公开范围", "公开时限",
                    "主题分类", "发文机关", "有效性", "体裁分类", "标题"}  # fmt: skip
 _DATETIME_SOURCE = re.compile(
@@ -82,8 +95,10 @@ def _fields_of(view: DocView, line: Line) -> list[tuple[str, Span, tuple[int, in
             ("发布日期", _span(view, base + dt0, base + dt1), (base + dt0, base + dt1)),
             ("发文机关", _span(view, base + key0, base + key0 + 2), (base + src0, base + src1)),
         ]
-    keys = list(_KEY_RE.finditer(line.text))
-    if not keys or keys[0].start() != 0:
+    bullet = _BULLET_RE.match(line.text)
+    b0 = bullet.end() if bullet else 0
+    keys = list(_KEY_RE.finditer(line.text, b0))
+    if not keys or keys[0].start() != b0:
         return []
     out = []
     for i, km in enumerate(keys):
@@ -92,6 +107,10 @@ def _fields_of(view: DocView, line: Line) -> list[tuple[str, Span, tuple[int, in
         v0 = km.end()
         v1 = keys[i + 1].start() if i + 1 < len(keys) else len(line.text)
         value = line.text[v0:v1]
+        tail = _VALUE_CHROME.search(value)
+        if tail:
+            v1 -= len(value) - tail.start()
+            value = value[: tail.start()]
         v0 += len(value) - len(value.lstrip())
         v1 -= len(value) - len(value.rstrip())
         k0, k1 = km.span(group)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.model import DateSpan, DocNumber, Span, Title
+from pipeline.parse.model import DateSpan, DocNumber, Span
 from pipeline.parse.numerals import DATE_RE, date_iso
 from pipeline.parse.patterns import (
     CC_RE,
     CJK,
     DOC_NUMBER_LINE_RE,
-    GENRE_END_RE,
     ORG_LINE_RE,
     PRINTED_RE,
-    WRAPPER_RE,
 )
 from pipeline.parse.text import DocView, Line
 
@@ -24,86 +22,7 @@ _ADDRESSEE_SPLIT = re.compile(r"[,、;]")
 _LIST_SPLIT = re.compile(r"[,、;\s]+")
 
 
-def _is_title_text(text: str) -> bool:
-    return (
-        4 <= len(text) <= 90
-        and not text.startswith(("(", "【", "["))
-        and not text.endswith(("。", ":", ";", ","))
-        and bool(GENRE_END_RE.search(text))
-    )
-
-
-def find_title(
-    view: DocView, skip: set[int]
-) -> tuple[Title | None, list[Span], int | None, str | None]:
-    """The title (joined across lines), the issuer lines before it, its last line index and
-    the normalised name of the document a 印发/转发 notice issues."""
-    content = [ln for ln in view.lines[:HEAD_LINES] if not ln.blank and ln.index not in skip]
-    for pos, line in enumerate(content):
-        if doc_number_line(view, line) or date_line(view, line):
-            continue
-        if "关于" not in line.text and not _is_title_text(line.text):
-            continue
-        parts = [line]
-        joined = line.text
-        for nxt in content[pos + 1 : pos + 3]:
-            if _is_title_text(joined) or nxt.index - parts[-1].index > 2 or len(nxt.text) > 40:
-                break
-            if doc_number_line(view, nxt) or date_line(view, nxt) or nxt.text.endswith(":"):
-                break
-            parts.append(nxt)
-            joined += nxt.text
-        if not _is_title_text(joined):
-            continue
-        issuers: list[Span] = []
-        prev = content[pos - 1] if pos else None
-        if (
-            prev is not None
-            and joined.startswith("关于")
-            and line.index - prev.index <= 2
-            and ORG_LINE_RE.match(prev.text)
-        ):
-            parts.insert(0, prev)
-            issuers = _split_orgs(view, prev)
-        start, end = parts[0].start, parts[-1].end
-        s, e = view.span(start, end)
-        value = "".join(view.clean(p.start, p.end) for p in parts)
-        title = Title(s, e, view.original[s:e], value)
-        inner = _set_inner(view, title, start, end)
-        return title, issuers, parts[-1].index, inner
-    return None, [], None, None
-
-
-def _set_inner(view: DocView, title: Title, start: int, end: int) -> str | None:
-    """印发/转发 wrapper: the inner document's title, inside the title's own text."""
-    m = WRAPPER_RE.search(view.text[start:end])
-    if not m:
-        return None
-    i0, i1 = m.span("inner")
-    inner = m.group("inner")
-    if inner.startswith("《") and inner.endswith("》"):
-        i0, i1 = i0 + 1, i1 - 1
-    title.wrapper = m.group("verb")
-    title.inner = view.piece(start + i0, start + i1)
-    return view.text[start + i0 : start + i1]
-
-
-def title_issuers(view: DocView, title_line: int | None, word: str) -> list[Span]:
-    """Issuers written before 关于 on the title line (中共某省委办公厅 某省人民政府办公厅关于…)."""
-    if title_line is None:
-        return []
-    line = view.lines[title_line]
-    cut = line.text.find(word)
-    if cut < 4:
-        return []
-    out = []
-    for m in re.finditer(r"[^\s、]+", line.text[:cut]):
-        if ORG_LINE_RE.match(m.group()):
-            out.append(view.piece(line.start + m.start(), line.start + m.end()))
-    return out
-
-
-def _split_orgs(view: DocView, line: Line) -> list[Span]:
+def split_orgs(view: DocView, line: Line) -> list[Span]:
     out = []
     for m in re.finditer(r"\S+", line.text):
         out.append(view.piece(line.start + m.start(), line.start + m.end()))
@@ -114,13 +33,17 @@ def doc_number_line(view: DocView, line: Line) -> DocNumber | None:
     """A 发文字号 standing alone on its line (lenient: 号 or a bracket may be lost)."""
     cut = _SIGNER_RE.search(line.text)
     text = line.text[: cut.start() if cut else len(line.text)].rstrip()
+    lead = 0
+    wrapped = _WRAPPED_RE.match(text)  # ( 吉府发〔2003〕37号 )
+    if wrapped:
+        lead, text = wrapped.start("inner"), wrapped.group("inner")
     m = DOC_NUMBER_LINE_RE.match(text.replace(" ", ""))
     if not m:
         return None
     seq = m.group("seq")
     complete = bool(m.group("close") and seq and m.group("hao"))
     org, year = m.group("org"), int(m.group("year"))
-    piece = view.piece(line.start, line.start + len(text))
+    piece = view.piece(line.start + lead, line.start + lead + len(text))
     return DocNumber(
         piece.start, piece.end, piece.text, piece.value, org=org, year=year,
         seq=int(seq) if seq else None,
@@ -128,6 +51,7 @@ def doc_number_line(view: DocView, line: Line) -> DocNumber | None:
     )  # fmt: skip
 
 
+_WRAPPED_RE = re.compile(r"^\(\s*(?P<inner>[^()]*?[^()\s])\s*\)$")
 _SIGNER_RE = re.compile(r"\s+签\s*发\s*人\s*[:]\s*(?P<names>\S.*)$")
 
 
@@ -227,10 +151,10 @@ def find_signature(
                 warnings.append(
                     f"成文日期“{truncated.text}”缺少“月”“日”，按数字位数推断为{truncated.iso}"
                 )
-            signers = _split_orgs(view, prev)
+            signers = split_orgs(view, prev)
             above = view.prev_content(prev.index, 2)
             while above is not None and ORG_LINE_RE.match(above.text) and len(signers) < 6:
-                signers = _split_orgs(view, above) + signers
+                signers = split_orgs(view, above) + signers
                 above = view.prev_content(above.index, 2)
             return date or truncated, signers, warnings, line.index
         if fallback is None and date is not None:
@@ -248,20 +172,31 @@ def find_addressees(view: DocView, skip: set[int], after: int, before: int) -> l
             if not (text.startswith("各") or ORG_LINE_RE.match(_LIST_SPLIT.split(text[:-1])[0])):
                 return []
             out = []
-            pos = 0
-            for chunk in _ADDRESSEE_SPLIT.split(text[:-1]):
-                c0 = text.index(chunk, pos)
-                pos = c0 + len(chunk)
+            for c0, c1 in _split_outside_brackets(text[:-1]):
+                chunk = text[c0:c1]
                 stripped = chunk.strip()
                 if stripped:
-                    lead = chunk.index(stripped)
-                    out.append(
-                        view.piece(line.start + c0 + lead, line.start + c0 + lead + len(stripped))
-                    )
+                    s0 = line.start + c0 + chunk.index(stripped)
+                    out.append(view.piece(s0, s0 + len(stripped)))
             return out
         if len(text) > 40:
             return []
     return []
+
+
+def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
+    """Ranges between , 、 ; that are not inside brackets: 各县(市、区)人民政府 stays whole."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(〔【[":
+            depth += 1
+        elif ch in ")〕】]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _ADDRESSEE_SPLIT.match(ch):
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return out
 
 
 def find_cc(view: DocView, skip: set[int]) -> tuple[list[Span], Span | None, DateSpan | None]:

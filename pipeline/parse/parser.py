@@ -11,16 +11,15 @@ from pipeline.parse.head import (
     find_addressees,
     find_cc,
     find_signature,
-    find_title,
     order_number,
     signers_of,
-    title_issuers,
 )
 from pipeline.parse.markers import find_markers
 from pipeline.parse.model import DateSpan, DocNumber, ParsedDocument, Span, Title
 from pipeline.parse.patterns import CC_RE, PRINTED_RE
 from pipeline.parse.tables import cell_line_tables, tab_tables
 from pipeline.parse.text import DocView
+from pipeline.parse.title import find_title, red_header_issuers
 
 
 def parse_document(text: str) -> ParsedDocument:
@@ -30,7 +29,11 @@ def parse_document(text: str) -> ParsedDocument:
     chrome_lines, doc.chrome = find_chrome(view)
     meta_lines, doc.metadata = find_metadata(view, chrome_lines)
     skip = chrome_lines | meta_lines
-    title, issuers, title_last, inner = find_title(view, skip)
+    found = find_title(view, skip)
+    title = found.title if found else None
+    issuers = found.issuers if found else []
+    title_last = found.last_line if found else None
+    inner = found.inner if found else None
     if title is None:  # a page whose only title is the metadata field
         meta_title = _meta_span(doc, "标题")
         if meta_title is not None:
@@ -54,12 +57,14 @@ def parse_document(text: str) -> ParsedDocument:
             if not number.complete:
                 doc.warnings.append(f"发文字号“{number.text}”不完整，按{number.normalized}理解")
             break
+    if doc.doc_number is None and found is not None and found.number is not None:
+        doc.doc_number = found.number
     if doc.doc_number is None:
         doc.doc_number = order_number(view, skip, body_from)
     doc.date, signers, warnings, date_line_no = find_signature(view, head_skip, body_from)
     doc.warnings.extend(warnings)
-    if not issuers and title is not None:
-        issuers = title_issuers(view, title_last, "关于")
+    if not issuers:
+        issuers = red_header_issuers(view, skip, title_last or 0)
     doc.issuers = _dedupe(issuers + signers)
     if doc.date is None:
         doc.date = adoption_date(view, skip, body_from) or _meta_date(doc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 CJK = r"\u3400-\u9fff"
-_OPEN, _CLOSE = r"〔\[【(", r"〕\]】)"
+_OPEN, _CLOSE = r"〔\[【(„", r"〕\]】)‟"
 
 #: 发文字号: 豫办〔2016〕60号, 国办发[2019]54号, 淄政办字【2023】38号, 长府办函(2018)46号.
 DOC_NUMBER_RE = re.compile(
@@ -36,7 +36,8 @@ GENRE_END_RE = re.compile(
     r"(?:\([^()]{1,15}\)|【[^【】]{1,15}】)?$"  # (征求意见稿) (试行) (2024年修订)
 )
 WRAPPER_RE = re.compile(
-    r"关于(?P<verb>印发|转发|印送|颁布|发布|公布)(?P<inner>[\s\S]+?)的(?:通知|决定|通告|函)$"
+    r"(?:关于|办公室|办公厅|政府|[厅局委办])(?P<verb>印发|转发|印送|颁布|发布|公布)(?P<inner>[\s\S]+?)"
+    r"的(?:通知|决定|通告|函)$"
 )
 
 ORG_SUFFIX = (
