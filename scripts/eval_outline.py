@@ -38,11 +38,12 @@ def _flat(s: str) -> str:
 def evaluate(text: str) -> dict[str, Any]:
     doc = parse_document(text)
     outline = draft_outline(text)
-    own = set()
+    own = set()  # the document's own title (and what it issues, unless it forwards it: 转发)
     if doc.title is not None:
         own.add(_flat(doc.title.value))
-        if doc.title.inner is not None:
+        if doc.title.inner is not None and doc.title.wrapper != "转发":
             own.add(_flat(doc.title.inner.value))
+    own = {o.replace("的", "") for o in own}
     basis_text = _flat(" ".join(p.text for p in outline.section("basis").points))
     basis_items = items_of(basis_text, normalised=True)
     wanted_titles, wanted_numbers, missing = [], [], []
@@ -51,7 +52,7 @@ def evaluate(text: str) -> dict[str, Any]:
             continue
         pre = items_of(text[s.preamble.start : s.preamble.end])
         for t in pre.titles:
-            if t.value in own:
+            if t.value.replace("的", "") in own:
                 continue
             wanted_titles.append(t.value)
             if f"《{t.value}》" not in basis_text:
@@ -64,7 +65,7 @@ def evaluate(text: str) -> dict[str, Any]:
     for clause in doc.basis:
         for i in clause.citations:
             c = doc.citations[i]
-            if _flat(c.value) in own:
+            if _flat(c.value).replace("的", "") in own:
                 continue
             triggered += 1
             if f"《{_flat(c.value)}》" not in basis_text:

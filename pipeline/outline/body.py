@@ -20,7 +20,7 @@ _STANDARD = re.compile(
     r"不超过|不高于|不低于|不少于|不多于|最高|最低|至少|至多|以上|以下|以内|上限|标准为|补助标准"
     r"|[0-9.]+\s*(?:%|万元|元|亿元)"
 )
-_FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十百千万两]+(?:个|次|年|项|家|名|人|倍|成)")
+_CN_FIGURE = re.compile(r"[一二三四五六七八九十百千万两]+(?:个|次|年|项|家|名|人|倍|成)")
 _BENEFIT = re.compile(
     r"给予[^,。;]{0,24}(?:补贴|奖励|补助|贴息|资助|奖补|支持)"
     r"|(?:补贴|补助|奖励|资助|救助)(?:标准|资金|金额)?[^,。;]{0,12}[0-9]"
@@ -191,7 +191,8 @@ def _matching(
         if not m:
             continue
         p = clause_point(src, s, s.nstart + m.start(), label=label)
-        if need_figure and not _FIGURE.search(p.text):
+        has_number = any(f.kind == "number" for f in p.figures)
+        if need_figure and not has_number and not _CN_FIGURE.search(_TITLE.sub("", p.text)):
             continue
         points.append(p)
     return dedupe(points)[:limit]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.normalise import normalise
 from pipeline.outline.model import UNVERIFIED, Evidence, Point
 from pipeline.outline.points import (
     clause_point,
@@ -89,7 +90,10 @@ def meta(src: Source) -> list[Point]:
             p.text = UNVERIFIED + p.text
             p.note = f"原文日期不完整，解析为{d.iso}，请核对"
         points.append(p)
+    explicit = any(m.source == "附注" for m in doc.markers)
     for m in doc.markers:
+        if explicit and m.source == "元数据":
+            continue
         text = f"公开属性：{src.clean_original(m.start, m.end)}（{m.attribute}）"
         points.append(span_point(src, m.start, m.end, text, label="公开属性"))
     return points
@@ -174,9 +178,11 @@ def _to_norm(src: Source, s: Sentence, orig: int) -> int:
 
 def basis(src: Source) -> list[Point]:
     doc = src.doc
+    # the document itself is not its basis; a forwarded (转发) document is
     own = {_key(doc.title.value)} if doc.title else set()
-    if doc.title is not None and doc.title.inner is not None:
+    if doc.title is not None and doc.title.inner is not None and doc.title.wrapper != "转发":
         own.add(_key(doc.title.inner.value))
+        own |= {_key(s.title.value) for s in doc.sections if s.kind == "inner" and s.title}
     points: list[Point] = []
     seen: set[str] = set()
     attached = {c.doc_number.start for c in doc.citations if c.doc_number is not None}
@@ -244,7 +250,8 @@ def _trim_first_item(enum: str) -> int:
 
 
 def _key(title: str) -> str:
-    return re.sub(r"[\s《》〈〉<>]", "", title)
+    """A title for comparison: no spaces, brackets or 的 (…发展的若干措施 = …发展若干措施)."""
+    return re.sub(r"[\s《》〈〉<>的]", "", normalise(title).text)
 
 
 def goals(src: Source) -> list[Point]:
