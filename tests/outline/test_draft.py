@@ -191,8 +191,8 @@ def test_inferred_number_and_date_are_marked_for_checking() -> None:
 def test_forwarded_document_is_basis_but_issued_document_is_not() -> None:
     forwarded = (
         "临水县人民政府办公室关于转发《金州市秸秆综合利用实施方案》的通知\n\n临政办〔2024〕8号\n\n"
-        "各乡镇人民政府：\n\n　　现将《金州市秸秆综合利用实施方案》（金政办发〔2024〕3号）转发给你们，"
-        "请认真贯彻执行。\n\n临水县人民政府办公室\n2024年2月1日\n"
+        "各乡镇人民政府：\n\n　　现将《金州市秸秆综合利用实施方案》（金政办发〔2024〕3号）"
+        "转发给你们，请认真贯彻执行。\n\n临水县人民政府办公室\n2024年2月1日\n"
     )
     basis = [p.text for p in draft_outline(forwarded).section("basis").points]
     assert "《金州市秸秆综合利用实施方案》（金政办发〔2024〕3号）" in basis
