@@ -32,10 +32,22 @@ class _Locator:
     """Finds cue words in the normalised text and reports original offsets."""
 
     norm: NormalisedText
+    title_start: int = 0  # original offset of the title: title cues are looked for from there
 
     def find(self, cue: str, where: str = "text") -> Evidence | None:
         text = self.norm.text
-        pos = text.rfind(cue) if where == "tail" else text.find(cue)
+        if where == "tail":
+            pos = text.rfind(cue)
+        else:
+            pos = text.find(cue)
+            while (
+                where == "title"
+                and pos >= 0
+                and self.norm.offsets.to_original(pos) < (self.title_start)
+            ):
+                pos = text.find(cue, pos + 1)
+            if pos < 0 and where == "title":
+                pos = text.find(cue)
         if pos < 0:
             return None
         s, e = self.norm.span_to_original(pos, pos + len(cue))
@@ -76,7 +88,7 @@ class Classifier:
         norm = normalise(text)
         doc = parse_document(text)
         feats = features(doc, norm)
-        loc = _Locator(norm)
+        loc = _Locator(norm, doc.title.start if doc.title is not None else 0)
         prediction = self.model.predict(text) if self.model is not None else None
         hit = first_match(self.rules, feats)
         result = self._decide(doc, feats, loc, hit, prediction)

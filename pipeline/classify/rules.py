@@ -86,8 +86,10 @@ class DisclosureRule:
                 if m is None:
                     return None
                 found.append((where, m.group()))
-        if self.addressee is not None and _addressee_kind(f.addressees) != self.addressee:
-            return None
+        if self.addressee is not None:
+            if _addressee_kind(f.addressees) != self.addressee:
+                return None
+            found.extend(("text", a) for a in f.addressees[:2])
         return found
 
 

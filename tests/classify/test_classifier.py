@@ -119,3 +119,14 @@ def test_topic_areas():
 def test_page_category_is_used_when_it_is_a_gov_category():
     text = "主题分类：綜合政務\n關於做好值班工作的通知\n各科室：\n請做好值班。\n"
     assert classify(text).topic_gov == "综合政务"
+
+
+def test_title_cues_point_into_the_title():
+    text = (
+        "首页 > 值班安排 > 通知公告\n\n"
+        "关于2024年国庆节期间值班安排的通知\n局机关各科室：\n请做好值班。\n"
+    )
+    result = classify(text)
+    assert result.rule == "DA-INTERNAL-AFFAIRS"
+    title_start = text.index("关于2024年")
+    assert all(ev.start >= title_start for ev in result.evidence)
