@@ -33,13 +33,16 @@ def _similar(a: str, b: str) -> float:
 
 
 def _side(src: Source, s: Sentence, at: int | None = None) -> tuple[str, Evidence]:
-    """A sentence, or the clause around ``at`` when the sentence is long."""
+    """The sentence (or, when long, the clause around ``at``) and the whole sentence as its
+    evidence: the changed items listed with it may sit anywhere in the sentence."""
     a, b = s.nstart, s.nend
     if b - a > MAX_POINT and at is not None:
         ca, cb = clause_bounds(s.norm, at)
         a, b = s.nstart + ca, s.nstart + cb
-    start, end = src.span(a, b)
-    return src.clean(a, b), Evidence(start, end, src.role)
+    text = src.clean(a, b)
+    if (a, b) != (s.nstart, s.nend):
+        text = ("…" if a > s.nstart else "") + text + ("…" if b < s.nend else "")
+    return text, Evidence(s.start, s.end, src.role)
 
 
 def _figure_change(old: Sentence, new: Sentence) -> tuple[list[str], list[str], int, int]:
