@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.parse.model import Marker, MetaField
 from pipeline.parse.patterns import MARKER_ATTRIBUTE, MARKER_RE, SECRET_RE
 from pipeline.parse.text import DocView
@@ -13,7 +15,7 @@ def find_markers(view: DocView, meta_lines: set[int], metadata: list[MetaField])
     """Every marker with the attribute it states and where it comes from."""
     markers: list[Marker] = []
     for m in MARKER_RE.finditer(view.text):
-        what = m.group("what") or m.group("opt") or ""
+        what = re.sub(r"[ \n]", "", m.group("what") or m.group("opt") or "")
         attribute = MARKER_ATTRIBUTE.get(what, "不予公开" if what.startswith("发至") else "")
         if not attribute:
             continue

@@ -51,9 +51,18 @@ ORG_LINE_RE = re.compile(
 )
 
 #: explicit disclosure markers (附注) and the attribute each one states
+_MARKER_WORDS = ("公开发布", "主动公开", "依申请公开", "不予公开", "不公开", "不宜公开",
+                 "删减后公开", "部分公开", "暂缓公开")  # fmt: skip
+
+
+def _spread(word: str) -> str:
+    """A word whose characters may be split by a space or a line break (PDF/HTML copies)."""
+    return r"[ \n]?".join(word)
+
+
 MARKER_RE = re.compile(
-    r"[(【\[]? *此件 *(?P<what>公开发布|主动公开|依申请公开|不予公开|不公开|不宜公开|删减后公开"
-    r"|部分公开|暂缓公开|发至[^)】\]\n]{1,20}) *[)】\]]?"
+    rf"[(【\[]? *{_spread('此件')}[ \n]*(?P<what>{'|'.join(_spread(w) for w in _MARKER_WORDS)}"
+    r"|发至[^)】\]\n]{1,20})(?:[ \n]*[)】\]])?"
     r"|[(【\[]? *(?:信息)?公开(?:选项|属性|方式|类型|形式) *[:] *"
     r"(?P<opt>主动公开|依申请公开|不予公开|不公开|删减后公开|部分公开) *[)】\]]?"
 )

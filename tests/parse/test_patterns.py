@@ -98,6 +98,8 @@ def test_truncated_signature_date_is_read_with_a_warning():
         ("（信息公开选项：依申请公开）", "依申请公开"),
         ("公开属性：主动公开", "主动公开"),
         ("公开方式：不予公开", "不予公开"),
+        ("（此件公开\n发布）", "主动公开"),
+        ("(此 件 公 开 发 布)", "主动公开"),
     ],
 )
 def test_marker_variants(marker, attribute):
