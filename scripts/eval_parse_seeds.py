@@ -17,7 +17,7 @@ from typing import Any
 EXPECTED: dict[str, dict[str, Any]] = {
     "000": {"title": "六安市2020年政务公开工作总结", "doc_number": None, "date": None,
             "markers": [], "wrapper": None, "level1": ["工作开展情况", "存在的问题", "下一步工作"],
-            "tables": []},
+            "tables": [(["公开事项", "公开事项2", "内容要求", "自评得分"], 31)]},
     "001": {"title": "中共河南省委辦公廳 河南省人民政府辦公廳關于全面推進政務公開工作的實施意見",
             "doc_number": "豫办〔2016〕60号", "date": "2016-12-09", "markers": ["主动公开"],
             "wrapper": None, "issuers": ["中共河南省委辦公廳", "河南省人民政府辦公廳"],

@@ -108,13 +108,14 @@ class Row:
     number: int | None
     cells: dict[str, Cell]
     group: list[str] = field(default_factory=list)
+    extra: list[Span] = field(default_factory=list)  # lines of the row outside any column
 
 
 @dataclass(slots=True)
 class Table:
     start: int
     end: int
-    layout: str  # tab / cell-lines
+    layout: str  # tab / cell-lines / spaces
     columns: list[Column]
     rows: list[Row]
     title: Span | None = None

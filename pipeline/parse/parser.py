@@ -18,6 +18,7 @@ from pipeline.parse.markers import find_markers
 from pipeline.parse.model import DateSpan, DocNumber, ParsedDocument, Span, Title
 from pipeline.parse.patterns import CC_RE, PRINTED_RE
 from pipeline.parse.tables import cell_line_tables, tab_tables
+from pipeline.parse.tables_space import space_tables
 from pipeline.parse.text import DocView
 from pipeline.parse.title import find_title, red_header_issuers
 
@@ -86,6 +87,7 @@ def parse_document(text: str) -> ParsedDocument:
     for section, (lo, hi) in zip(doc.sections, ranges, strict=True):
         doc.tables.extend(tab_tables(view, skip, section.label, lo, hi))
         doc.tables.extend(cell_line_tables(view, skip, section.label, lo, hi))
+        doc.tables.extend(space_tables(view, skip, section.label, lo, hi))
     doc.doc_numbers = find_doc_numbers(view)
     doc.citations = find_citations(view, doc.doc_numbers)
     doc.basis = find_basis(view, doc.citations)

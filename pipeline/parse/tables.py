@@ -31,7 +31,7 @@ _GROUP = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三�
 _ORG_CELL = re.compile(r"(?:局|办|委|中心|政府|部门|单位|院|所|队|站|处|科|会|镇|乡|区|县)$")
 
 
-def _role(name: str) -> str:
+def role_of(name: str) -> str:
     compact = re.sub(r"\s", "", name)
     if compact in _HEADER_WORDS:
         return _HEADER_WORDS[compact]
@@ -41,14 +41,14 @@ def _role(name: str) -> str:
     return "other"
 
 
-def _column(view: DocView, start: int, end: int) -> Column:
+def column_at(view: DocView, start: int, end: int) -> Column:
     p = view.piece(start, end)
     return Column(
-        p.start, p.end, p.text, re.sub(r"\s", "", p.value), role=_role(view.text[start:end])
+        p.start, p.end, p.text, re.sub(r"\s", "", p.value), role=role_of(view.text[start:end])
     )
 
 
-def _cell(view: DocView, start: int, end: int, column: str) -> Cell:
+def cell_at(view: DocView, start: int, end: int, column: str) -> Cell:
     p = view.piece(start, end)
     value = p.value
     if "\n" in view.text[start:end]:  # cells folded together: keep them apart
@@ -93,19 +93,19 @@ def _cells_of(view: DocView, line: Line) -> list[tuple[int, int]]:
 
 def _tab_table(view: DocView, run: list[Line], section: str) -> Table:
     header = _cells_of(view, run[0])
-    columns = [_column(view, s, e) for s, e in header]
-    names = [c.value or f"第{i + 1}列" for i, c in enumerate(columns)]
+    columns = unique_names([column_at(view, s, e) for s, e in header])
+    names = [c.value for c in columns]
     rows = []
     for line in run[1:]:
         cells = {}
         for i, (s, e) in enumerate(_cells_of(view, line)):
             name = names[i] if i < len(names) else f"第{i + 1}列"
-            cells[name] = _cell(view, s, e, name)
+            cells[name] = cell_at(view, s, e, name)
         number = _row_number(cells, columns)
         span = view.piece(line.start, line.end)
         rows.append(Row(span.start, span.end, number, cells))
     start, end = view.span(run[0].start, run[-1].end)
-    return Table(start, end, "tab", columns, rows, _title_before(view, run[0]), section)
+    return Table(start, end, "tab", columns, rows, title_before(view, run[0]), section)
 
 
 def _row_number(cells: dict[str, Cell], columns: list[Column]) -> int | None:
@@ -115,7 +115,17 @@ def _row_number(cells: dict[str, Cell], columns: list[Column]) -> int | None:
     return None
 
 
-def _title_before(view: DocView, line: Line) -> Span | None:
+def unique_names(columns: list[Column]) -> list[Column]:
+    """Repeated column names get a number: 公开事项, 公开事项2 (cells are keyed by name)."""
+    seen: dict[str, int] = {}
+    for i, col in enumerate(columns):
+        name = col.value or f"第{i + 1}列"
+        seen[name] = seen.get(name, 0) + 1
+        col.value = name if seen[name] == 1 else f"{name}{seen[name]}"
+    return columns
+
+
+def title_before(view: DocView, line: Line) -> Span | None:
     prev = view.prev_content(line.index, 4)
     if prev is None or len(prev.text) > 80 or "\t" in prev.text or prev.text.endswith("。"):
         return None
@@ -127,7 +137,7 @@ def _is_header_word(text: str) -> bool:
     compact = re.sub(r"\s", "", text)
     if compact in _HEADER_WORDS:
         return True
-    return len(compact) <= 10 and "。" not in compact and _role(compact) not in ("other", "task")
+    return len(compact) <= 10 and "。" not in compact and role_of(compact) not in ("other", "task")
 
 
 def cell_line_tables(view: DocView, skip: set[int], section: str, lo: int, hi: int) -> list[Table]:
@@ -164,7 +174,7 @@ def cell_line_tables(view: DocView, skip: set[int], section: str, lo: int, hi: i
 def _cell_table(
     view: DocView, skip: set[int], header: list[Line], lines: list[Line], j: int, section: str
 ) -> tuple[Table | None, int]:
-    columns = [_column(view, h.start, h.end) for h in header]
+    columns = unique_names([column_at(view, h.start, h.end) for h in header])
     has_seq = columns[0].role == "seq"
     body_cols = columns[1:] if has_seq else columns
     rows: list[Row] = []
@@ -210,9 +220,7 @@ def _cell_table(
     if not rows:
         return None, j
     start, end = view.span(header[0].start, end_line.end)
-    return Table(
-        start, end, "cell-lines", columns, rows, _title_before(view, header[0]), section
-    ), j
+    return Table(start, end, "cell-lines", columns, rows, title_before(view, header[0]), section), j
 
 
 def _map_row(
@@ -240,11 +248,11 @@ def _map_row(
             continue
         item = body[k - missing]
         if isinstance(item, tuple):
-            out[name] = _cell(view, item[0], item[1], name)
+            out[name] = cell_at(view, item[0], item[1], name)
         elif item is not None:
-            out[name] = _cell(view, item.start, item.end, name)
+            out[name] = cell_at(view, item.start, item.end, name)
     if seq_name:
-        out = {seq_name: _cell(view, first.start, first.end, seq_name), **out}
+        out = {seq_name: cell_at(view, first.start, first.end, seq_name), **out}
     s, e = view.span(first.start, max(c.end for c in cells if c is not None))
     return Row(s, e, number, out, groups)
 

@@ -238,3 +238,27 @@ def test_addressee_lines(line, expected):
 def test_titles_with_qualifiers_and_bracketed_notes(first, title):
     doc = parse_document(f"{first}\n第一条 为规范管理，制定本办法。\n")
     assert doc.title.value == title
+
+
+def test_space_separated_assessment_table():
+    text = (
+        "2020年政务公开考评内容\n公开事项 公开事项 内容要求 自评得分\n"
+        "一、加强用权公开(13%) (一)加强权力配置信息公开。(5%) 全面梳理权责清单并公开。 5\n"
+        "各级行政机关依法公开工作职能和联系方式。\n"
+        "(二)加强权力运行过程信息公开。(3%) 完善重大行政决策预公开机制。 3\n"
+        "二、加强政策解读(10%) (一)助力做好“六稳”工作。(3%) 加大政策解读力度。 3\n"
+        "\n下一步，我们将继续做好政务公开工作。\n"
+    )
+    doc = parse_document(text)
+    (table,) = doc.tables
+    assert table.layout == "spaces" and table.title.value == "2020年政务公开考评内容"
+    assert [c.value for c in table.columns] == ["公开事项", "公开事项2", "内容要求", "自评得分"]
+    assert len(table.rows) == 3
+    first, second, third = table.rows
+    assert first.cells["自评得分"].value == "5"
+    assert [e.value for e in first.extra] == ["各级行政机关依法公开工作职能和联系方式。"]
+    assert second.cells["公开事项"].inherited and second.cells["公开事项"].value.startswith("一、")
+    assert second.cells["公开事项2"].value == "(二)加强权力运行过程信息公开。(3%)"
+    assert third.cells["内容要求"].value == "加大政策解读力度。"
+    assert "下一步" not in text[table.start : table.end]
+    assert assert_offsets(text, doc.to_dict()) > 10
