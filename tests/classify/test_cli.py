@@ -65,3 +65,28 @@ def test_classify_jsonl_batch_with_a_bad_line(tmp_path, read, capsys):
 def test_classify_needs_input(capsys):
     assert main(["classify"]) == 3
     assert "请给出" in capsys.readouterr().err
+
+
+def test_parse_from_standard_input(monkeypatch, capsys):
+    import io
+    import sys
+
+    text = "关于做好防汛工作的通知\n各乡镇：\n一、压实责任\n（此件公开发布）\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert main(["parse", "-", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["title"]["value"] == "关于做好防汛工作的通知"
+    assert record["markers"][0]["attribute"] == "主动公开"
+
+
+def test_classify_an_html_page(tmp_path, capsys):
+    page = tmp_path / "duty.html"
+    page.write_text(
+        "<html><body><div>当前位置：首页 &gt;&gt; 通知公告</div>"
+        "<h1>关于2024年春节期间值班安排的通知</h1><p>局机关各科室：</p>"
+        "<p>现将春节期间值班安排通知如下。</p></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["classify", str(page), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["attribute"], record["reason_code"]) == ("不予公开", "内部事务")
