@@ -214,7 +214,16 @@ def _apply_screening(result: Classification, screening: Any) -> None:
         {"start": f.start, "end": f.end, "entity": f.entity, "action": f.action, "rule": f.rule}
         for f in must + review
     ]
-    if not must or result.attribute not in ("主动公开", "依申请公开"):
+    if must and result.attribute == "依申请公开":
+        result.notes.append(
+            f"依申请提供时，须先删除{len(must)}处个人信息（第三十七条），证据中已列出位置"
+        )
+        result.evidence.extend(
+            Evidence(f.start, f.end, f"须遮蔽：{ENTITY_NAMES_ZH.get(f.entity, f.entity)}")
+            for f in must
+        )
+        return
+    if not must or result.attribute != "主动公开":
         if review and result.attribute in ("主动公开", "依申请公开"):
             result.notes.append(f"审查发现{len(review)}处个人信息需人工审核，公开前请确认")
         return

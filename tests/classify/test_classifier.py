@@ -130,3 +130,14 @@ def test_title_cues_point_into_the_title():
     assert result.rule == "DA-INTERNAL-AFFAIRS"
     title_start = text.index("关于2024年")
     assert all(ev.start >= title_start for ev in result.evidence)
+
+
+def test_on_request_document_with_personal_information_keeps_its_attribute():
+    text = (
+        "关于同意张晓明建房申请的批复\n张晓明：\n你提交的申请收悉，身份证号341502198503121230。"
+        "经审查，同意你在城南镇幸福村三组18号翻建住房。\n"
+    )
+    result = classify(text, screen=True)
+    assert result.attribute == "依申请公开"
+    assert any("第三十七条" in n for n in result.notes)
+    assert "须遮蔽：身份证号" in {ev.cue for ev in result.evidence}
