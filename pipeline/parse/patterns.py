@@ -31,9 +31,18 @@ GENRES = (
     "公示", "通报", "议案", "指引", "指南", "标准", "目录", "清单", "分解表", "答复", "复函",
     "说明", "解读", "制度", "守则", "章程", "措施", "若干意见", "实施意见",
 )  # fmt: skip
+#: records, forms and other documents agencies hold (a title may continue after these)
+EXTRA_GENRES = (
+    "笔录", "记录", "表", "书", "汇总", "明细", "材料", "登记", "规程", "安排", "情况",
+    "预算公开", "决算公开", "汇报", "讲话", "简报", "台账", "名单", "名册", "文件", "预案", "声明",
+    "倡议",
+)  # fmt: skip
+_QUALIFIERS = r"(?:\([^()]{1,15}\)|【[^【】]{1,15}】){0,2}$"  # (征求意见稿) (试行) (2024年修订)
+CORE_GENRE_END_RE = re.compile(
+    rf"(?:{'|'.join(sorted(GENRES, key=len, reverse=True))}){_QUALIFIERS}"
+)
 GENRE_END_RE = re.compile(
-    rf"(?:{'|'.join(sorted(GENRES, key=len, reverse=True))})"
-    r"(?:\([^()]{1,15}\)|【[^【】]{1,15}】)?$"  # (征求意见稿) (试行) (2024年修订)
+    rf"(?:{'|'.join(sorted(GENRES + EXTRA_GENRES, key=len, reverse=True))}){_QUALIFIERS}"
 )
 WRAPPER_RE = re.compile(
     r"(?:关于|办公室|办公厅|政府|[厅局委办])(?P<verb>印发|转发|印送|颁布|发布|公布)(?P<inner>[\s\S]+?)"

@@ -11,6 +11,7 @@ from pipeline.parse.head import date_line, doc_number_line, split_orgs
 from pipeline.parse.model import DocNumber, Span, Title
 from pipeline.parse.patterns import (
     CJK,
+    CORE_GENRE_END_RE,
     DOC_NUMBER_RE,
     GENRE_END_RE,
     HEADING_RE,
@@ -66,12 +67,15 @@ def _candidate(view: DocView, content: list[Line], pos: int) -> TitleFound | Non
     parts = [line]
     joined = line.text
     for nxt in content[pos + 1 : pos + 3]:
-        if _is_title_text(_cut_number(joined)[0]) or nxt.index - parts[-1].index > 2:
+        current = _cut_number(joined)[0]
+        if CORE_GENRE_END_RE.search(current) or nxt.index - parts[-1].index > 2:
             break
         if len(nxt.text) > 40 or nxt.text.endswith(":"):
             break
-        if doc_number_line(view, nxt) or date_line(view, nxt):
+        if doc_number_line(view, nxt) or date_line(view, nxt) or HEADING_RE.match(nxt.text):
             break
+        if _is_title_text(current) and not CORE_GENRE_END_RE.search(joined + nxt.text):
+            break  # 「…工作情况」 is whole unless the next line ends it as 「的报告」
         parts.append(nxt)
         joined += nxt.text
     text, cut = _cut_number(joined)

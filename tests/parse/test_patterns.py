@@ -262,3 +262,24 @@ def test_space_separated_assessment_table():
     assert third.cells["内容要求"].value == "加大政策解读力度。"
     assert "下一步" not in text[table.start : table.end]
     assert assert_offsets(text, doc.to_dict()) > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("询问笔录\n询问时间：2024年4月9日\n问：你是否听清楚？\n", "询问笔录"),
+        ("某某村困难家庭人员情况登记表\n户主：李某某\n", "某某村困难家庭人员情况登记表"),
+        ("责令改正通知书\n某某公司：\n经查，你单位存在违法行为。\n", "责令改正通知书"),
+        (
+            "某某区养老服务体系建设规划（2024—2030年）（讨论稿）\n一、发展基础\n",
+            "某某区养老服务体系建设规划（2024—2030年）（讨论稿）",
+        ),
+        (
+            "关于2023年安全生产工作情况\n的报告\n市应急管理局：\n现将有关情况报告如下。\n",
+            "关于2023年安全生产工作情况的报告",
+        ),
+    ],
+)
+def test_titles_of_records_forms_and_split_reports(text, title):
+    doc = parse_document(text)
+    assert doc.title.value == title
