@@ -1,5 +1,5 @@
 """The statistical side: TF-IDF over character 1–3-grams and a logistic regression, trained
-on the project's labelled corpus (data/corpus.jsonl) at first use (well under a second).
+on the project's labelled corpus (data/corpus.json) at first use (well under a second).
 
 Labels are ``attribute`` or ``attribute/reason_code`` (``不予公开/过程性信息``). The n-grams
 that pushed the decision most are returned as evidence.
@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.normalise import normalise
 
-CORPUS = Path(__file__).with_name("data") / "corpus.jsonl"
+CORPUS = Path(__file__).with_name("data") / "corpus.json"
 _CJK_GRAM = re.compile(r"[\u3400-\u9fff]{2,3}")
 
 
@@ -29,8 +29,9 @@ class Prediction:
 
 
 def load_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """The labelled corpus: a JSON array of {"id", "label", "kind", "text"}."""
+    records: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return records
 
 
 def prepare(text: str) -> str:
