@@ -1,5 +1,5 @@
 """The statistical side: TF-IDF over character 1–3-grams and a logistic regression, trained
-on the project's labelled corpus (data/corpus.json) at first use (well under a second).
+on the project's labelled corpus (data/corpus.json) at first use (a few seconds; cached).
 
 Labels are ``attribute`` or ``attribute/reason_code`` (``不予公开/过程性信息``). The n-grams
 that pushed the decision most are returned as evidence.
