@@ -176,7 +176,7 @@ def _from_marker(
     primary = markers[0]
     attribute = primary.attribute
     code: str | None = None
-    if attribute == "不予公开":
+    if attribute in ("不予公开", "部分公开"):  # why (part of) it is withheld
         if primary.source == "密级":
             code = "国家秘密"
         elif hit is not None and hit[0].attribute == "不予公开":

@@ -141,3 +141,14 @@ def test_on_request_document_with_personal_information_keeps_its_attribute():
     assert result.attribute == "依申请公开"
     assert any("第三十七条" in n for n in result.notes)
     assert "须遮蔽：身份证号" in {ev.cue for ev in result.evidence}
+
+
+def test_partial_marker_takes_the_withholding_reason_from_the_rules():
+    text = (
+        "某某物业服务项目投标文件（报价部分）\n投标人：某某物业管理有限公司\n"
+        "物业服务费报价：住宅每平方米每月1.35元\n\n（此件删减后公开）\n"
+    )
+    result = classify(text)
+    assert (result.attribute, result.reason_code, result.decided_by) == (
+        "部分公开", "第三方合法权益", "标注",
+    )  # fmt: skip
