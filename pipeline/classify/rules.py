@@ -22,7 +22,8 @@ REASON_CODES = (
 _WORD_KEYS = ("title_any", "title_none", "text_any", "text_all", "text_none", "tail_any")
 _KEYS = {
     "id", "description", "attribute", "reason_code", "reason", "article", "confidence",
-    "title_regex", "regex", "addressee", "marker", "marker_source", "examples", *_WORD_KEYS,
+    "title_regex", "regex", "addressee", "addressee_all", "marker", "marker_source", "examples",
+    *_WORD_KEYS,
 }  # fmt: skip
 
 
@@ -55,6 +56,7 @@ class DisclosureRule:
     title_regex: re.Pattern[str] | None = None
     regex: re.Pattern[str] | None = None
     addressee: str | None = None  # many / single / none
+    addressee_all: tuple[str, ...] = ()  # every addressee contains one of these words
     marker: tuple[str, ...] = ()
     marker_source: tuple[str, ...] = ()
     match_examples: tuple[str, ...] = ()
@@ -88,6 +90,12 @@ class DisclosureRule:
                 found.append((where, m.group()))
         if self.addressee is not None:
             if _addressee_kind(f.addressees) != self.addressee:
+                return None
+            found.extend(("text", a) for a in f.addressees[:2])
+        if self.addressee_all:
+            if not f.addressees or not all(
+                any(w in a for w in self.addressee_all) for a in f.addressees
+            ):
                 return None
             found.extend(("text", a) for a in f.addressees[:2])
         return found
@@ -142,6 +150,7 @@ def parse_rule(raw: Any, source: str) -> DisclosureRule:
         confidence=float(raw.get("confidence", 0.9)),
         **{k: _words(raw.get(k), where, k) for k in _WORD_KEYS},
         title_regex=title_regex, regex=regex, addressee=raw.get("addressee"),
+        addressee_all=_words(raw.get("addressee_all"), where, "addressee_all"),
         marker=_words(raw.get("marker"), where, "marker"),
         marker_source=_words(raw.get("marker_source"), where, "marker_source"),
         match_examples=_words(examples.get("match"), where, "examples.match"),
