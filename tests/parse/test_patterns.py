@@ -283,3 +283,12 @@ def test_space_separated_assessment_table():
 def test_titles_of_records_forms_and_split_reports(text, title):
     doc = parse_document(text)
     assert doc.title.value == title
+
+
+def test_printed_page_numbers_are_chrome():
+    text = (
+        "关于做好防汛工作的通知\n各乡镇：\n请做好防汛准备。\n— 1 —\n一、压实责任\n第 2 页 共 3 页\n"
+    )
+    doc = parse_document(text)
+    assert [c.value for c in doc.chrome] == ["— 1 —", "第 2 页 共 3 页"]
+    assert [h.marker for h in doc.headings] == ["一、"]
