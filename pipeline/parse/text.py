@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline.normalise import normalise
 from pipeline.parse.model import Span
 
-_BLANKS = " \t\u3000\xa0"
+_BLANKS = " \t\u3000\xa0\f\v"
 
 
 @dataclass(frozen=True, slots=True)
