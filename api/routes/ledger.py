@@ -17,6 +17,7 @@ router = APIRouter(
     responses={
         code: {"model": ErrorOut, "description": desc}
         for code, desc in (
+            (400, "请求体无法解析"),
             (401, "缺少或无效的密钥"),
             (403, "角色无权"),
             (404, "没有这个编号"),

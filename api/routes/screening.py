@@ -12,7 +12,7 @@ from api.security import require
 
 router = APIRouter(prefix="/v1", tags=["审查"])
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (401, 403, 413, 415, 422, 429, 504)
+    code: {"model": ErrorOut} for code in (400, 401, 403, 413, 415, 422, 429, 504)
 }
 
 

@@ -43,3 +43,35 @@ def test_a_tampered_copy_is_refused(tmp_path: Path):
     vocab.write_text(vocab.read_text(encoding="utf-8") + "篡\n", encoding="utf-8")
     with pytest.raises(ArtifactError):
         verify(copy)
+
+
+def test_the_cascade_finds_a_name_the_rules_do_not(monkeypatch):
+    """A commendation list (names without cues, as in the holdout set): the screen with the
+    model finds names that the rules alone miss, and decides them by the same rules."""
+    from pipeline.decide import Decider
+    from pipeline.detect.engine import DetectionEngine
+    from pipeline.detect.registry import default_exclusion_finder, default_recognizers
+    from pipeline.screen import Screener
+
+    text = (
+        "关于表彰2024年度优秀网格员的通报\n"
+        "道里区：诸葛文静（新阳路街道安静社区）、鲍国权（哈西街道西城红场社区）\n"
+        "平房区：关海军（兴建街道新疆社区）、宁彩霞（友协街道富源社区）"
+    )
+
+    def screener(with_model: bool) -> Screener:
+        recognizers = default_recognizers(with_model=with_model)
+        return Screener(DetectionEngine(recognizers, default_exclusion_finder()), Decider.from_dir())
+
+    def names(result):
+        return {f.text for f in result.findings if f.entity == "PERSON"}
+
+    rules_only = names(screener(False).screen(text))
+    with_model = screener(True).screen(text)
+    found = names(with_model)
+    assert found > rules_only
+    assert "鲍国权" in found - rules_only
+    # known weakness of ner-bilstm-0.3 on 「name（organisation）」 lists: 关海军 is tagged ORG and
+    # 宁彩霞 is merged with the place after it (see docs/ner.md); the rules miss them too
+    by_model = [f for f in with_model.findings if f.recognizer == "ner_model"]
+    assert by_model and all(f.rule == "PI-NAME-APPOINTMENT" for f in by_model)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -118,6 +118,25 @@ def windows_around(
     return out
 
 
+def _on_token_edges(ctx: DetectContext, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen each window to whole tokens, so the model never reads half a word (道里区 cut
+    to 里区 reads like a name)."""
+    starts = ctx.tokens.starts
+    n = len(ctx.text)
+    out: list[tuple[int, int]] = []
+    for s, e in windows:
+        i = bisect_right(starts, s) - 1
+        j = bisect_left(starts, e)
+        ws = starts[i] if i >= 0 else s
+        we = starts[j] if j < len(starts) else n
+        if "\n" in ctx.text[ws:s] or e - ws > 120:
+            ws = s
+        if "\n" in ctx.text[e:we] or we - ws > 124:
+            we = e
+        out.append((ws, we))
+    return out
+
+
 def plausible_name(word: str) -> bool:
     """A model span worth reporting as a person: surname first, 2–4 CJK characters, not a
     place, not a cue word, not a known false friend."""
@@ -148,7 +167,7 @@ class NerPersonRecognizer(Recognizer):
         spots = candidate_starts(ctx)
         if not spots:
             return []
-        windows = windows_around(text, spots, self.reach, self.limit)
+        windows = _on_token_edges(ctx, windows_around(text, spots, self.reach, self.limit))
         found: list[Detection] = []
         for s, e, label in self.tagger.predict_windows(text, windows):
             if label != "PERSON" or not plausible_name(text[s:e]) or ctx.excluded(s, e):
