@@ -102,48 +102,57 @@ class Items:
         return out
 
 
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by NULs of the same length."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(text[pos:a])
+        out.append("\x00" * (b - a))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def items_of(text: str, normalised: bool = False) -> Items:
     """Extract the checkable items of ``text`` (normalised first unless ``normalised``)."""
     norm = text if normalised else normalise(text).text
-    masked = list(norm)
-
-    def mask(a: int, b: int) -> None:
-        for i in range(a, b):
-            masked[i] = "\x00"
-
-    titles = []
-    for m in _TITLE_RE.finditer(norm):
-        value = re.sub(r"\s+", "", m.group(1))
-        titles.append(Figure("title", m.group(0), value))
-        mask(m.start(), m.end())
-    numbers_doc = []
-    flat = "".join(masked)
-    for m in DOC_NUMBER_RE.finditer(flat):
-        org = _LEAD.sub("", m.group("org"))
-        value = f"{org}〔{int(m.group('year'))}〕{int(m.group('seq'))}号"
-        numbers_doc.append(Figure("doc_number", m.group(0), value))
-        mask(m.start(), m.end())
-    flat = "".join(masked)
-    for m in ORDER_RE.finditer(flat):
-        org = _LEAD.sub("", m.group("org"))
-        numbers_doc.append(Figure("doc_number", m.group(0), f"{org}第{int(m.group('seq'))}号"))
-        mask(m.start(), m.end())
-    flat = "".join(masked)
-    dates = []
+    titles, spans = [], []
+    if "《" in norm:
+        for m in _TITLE_RE.finditer(norm):
+            titles.append(Figure("title", m.group(0), re.sub(r"\s+", "", m.group(1))))
+            spans.append(m.span())
+    flat = _mask(norm, spans)
+    numbers_doc, spans = [], []
+    if "号" in flat:
+        for m in DOC_NUMBER_RE.finditer(flat):
+            org = _LEAD.sub("", m.group("org"))
+            value = f"{org}〔{int(m.group('year'))}〕{int(m.group('seq'))}号"
+            numbers_doc.append(Figure("doc_number", m.group(0), value))
+            spans.append(m.span())
+        flat = _mask(flat, spans)
+        spans = []
+        for m in ORDER_RE.finditer(flat):
+            org = _LEAD.sub("", m.group("org"))
+            value = f"{org}第{int(m.group('seq'))}号"
+            numbers_doc.append(Figure("doc_number", m.group(0), value))
+            spans.append(m.span())
+        flat = _mask(flat, spans)
+    dates, spans = [], []
     for m in DATE_RE.finditer(flat):
         iso = date_iso(m)
         if iso is None:
             continue
         dates.append(Figure("date", m.group(0), iso, _comparator(flat, m.start(), m.end())))
-        mask(m.start(), m.end())
-    flat = "".join(masked)
-    markers = {m.end() for m in _MARKER.finditer(flat)}
+        spans.append(m.span())
+    flat = _mask(flat, spans)
+    markers = [m.end() for m in _MARKER.finditer(flat)]
     numbers = []
     for m in _NUMBER_RE.finditer(flat):
         if any(m.start() < e <= m.end() + 2 for e in markers):
             continue
-        unit = m.group("unit") or ""
-        value = m.group("num") + unit
+        value = m.group("num") + (m.group("unit") or "")
         numbers.append(Figure("number", m.group(0), value, _comparator(flat, m.start(), m.end())))
     return Items(titles, numbers_doc, dates, numbers, norm)
 

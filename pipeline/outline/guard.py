@@ -46,11 +46,17 @@ def _joined(text: str) -> str:
 
 def check_point(text: str, evidence: str) -> list[tuple[str, str, str]]:
     """Problems of ``text`` against the normalised ``evidence``: ``(kind, value, message)``."""
+    return _check(text, evidence)[0]
+
+
+def _check(text: str, evidence: str) -> tuple[list[tuple[str, str, str]], int]:
+    """The problems and the number of checked items."""
     problems: list[tuple[str, str, str]] = []
     body = _MARKS.sub("", text)
     draft = items_of(body)
+    count = len(draft.all())
     if not evidence.strip():
-        return [("evidence", "", "没有引用原文")]
+        return [("evidence", "", "没有引用原文")], count
     ev = items_of(evidence, normalised=True)
     flat_ev = re.sub(r"\s+", "", evidence)
     lines = {re.sub(r"\s+", "", line) for line in evidence.split("\n")}
@@ -74,7 +80,7 @@ def check_point(text: str, evidence: str) -> list[tuple[str, str, str]]:
     ratio = support(draft.text, flat_ev)
     if ratio is not None and ratio < MIN_SUPPORT:
         problems.append(("support", f"{ratio:.2f}", f"表述与引用的原文重合不足（{ratio:.0%}）"))
-    return problems
+    return problems, count
 
 
 def support(draft_norm: str, flat_evidence: str) -> float | None:
@@ -116,8 +122,8 @@ def apply_guard(outline: Outline, resolve: Resolver) -> GuardReport:
             if point.status == "needs_editor" and not point.evidence:
                 continue  # an editor placeholder
             report.points += 1
-            report.items += len(items_of(_MARKS.sub("", point.text)).all())
-            problems = guard_point(point, resolve)
+            problems, count = _check(point.text, evidence_text(point, resolve))
+            report.items += count
             for kind, value, message in problems:
                 report.issues.append(GuardIssue(section.id, i, kind, value, message))
             if problems:
