@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.outline import body, front
+from pipeline.outline import body, front, terms
 from pipeline.outline.diff import diff_points
 from pipeline.outline.guard import apply_guard, placeholder
 from pipeline.outline.model import SECTIONS, Evidence, Outline, OutlineSection, Point
@@ -21,7 +21,7 @@ BUILDERS: dict[str, Builder] = {
     "measures": body.measures,
     "standards": body.standards,
     "benefits": body.benefits,
-    "terms": front.terms,
+    "terms": terms.terms,
     "timeline": body.timeline,
     "safeguards": body.safeguards,
     "guide": body.guide,
