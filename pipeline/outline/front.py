@@ -90,10 +90,6 @@ def meta(src: Source) -> list[Point]:
     return points
 
 
-def _in(ranges: list[tuple[int, int]], s: Sentence) -> bool:
-    return any(a <= s.start and s.end <= b for a, b in ranges)
-
-
 def _preamble_sentences(src: Source) -> list[Sentence]:
     out: list[Sentence] = []
     for a, b in src.preambles:

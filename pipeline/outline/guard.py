@@ -106,10 +106,6 @@ def _loose_number(value: str, ev: Items) -> bool:
     return False
 
 
-def guard_point(point: Point, resolve: Resolver) -> list[tuple[str, str, str]]:
-    return check_point(point.text, evidence_text(point, resolve))
-
-
 def apply_guard(outline: Outline, resolve: Resolver) -> GuardReport:
     """Check every point; mark failures 【待核实】, empty sections 【需编辑补充】; the report."""
     report = outline.guard

@@ -49,12 +49,6 @@ def lead_point(src: Source, s: Sentence, limit: int = 100, **kw: object) -> Poin
     return norm_point(src, s.nstart, s.nstart + end, **kw)  # type: ignore[arg-type]
 
 
-def tail_point(src: Source, s: Sentence, **kw: object) -> Point:
-    """The last clause of sentence ``s`` (where a 总体要求 paragraph states its aim)."""
-    a, b = clause_bounds(s.norm, max(0, len(s.norm) - 2))
-    return norm_point(src, s.nstart + a, s.nstart + b, **kw)  # type: ignore[arg-type]
-
-
 def clause_bounds(text: str, at: int, min_len: int = 12) -> tuple[int, int]:
     """The comma-separated clause of ``text`` around ``at``, widened to ``min_len``."""
     a = 0
