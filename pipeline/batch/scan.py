@@ -104,6 +104,8 @@ def local_runner(workers: int) -> Runner:
             return map_ordered(screen_items, batches, 1)
         env = {k: v for k, v in os.environ.items() if k.startswith("ZWGK_")}
         context = get_context("forkserver")
+        # the server imports the pipeline once; each forked worker starts with it imported
+        context.set_forkserver_preload(["pipeline.batch.scan_items"])
         return map_ordered(screen_items, batches, workers, context, _set_env, (env,))
 
     return run
