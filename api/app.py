@@ -13,8 +13,8 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.middleware import BodyLimit, Observe
+from api.routes import documents, ops, screening, web
 from api.routes import ledger as ledger_routes
-from api.routes import ops, screening, web
 from api.security import RateLimiter
 from api.settings import Settings, get_settings
 
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
     app.include_router(ops.router)
     app.include_router(screening.router)
     app.include_router(ledger_routes.router)
+    app.include_router(documents.router)
     app.include_router(web.router)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

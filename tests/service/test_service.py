@@ -202,3 +202,49 @@ def test_web_page_is_served(client):
     assert page.status_code == 200 and "个人信息审查" in page.text
     assert client.get("/web/app.js").status_code == 200
     assert client.get("/web/../app.py").status_code == 404
+
+
+POLICY = (
+    "六安市人民政府办公室关于印发六安市促进就业若干措施的通知\n"
+    "六政办〔2024〕12号\n"
+    "各县区人民政府，市政府各部门：\n"
+    "根据《中华人民共和国就业促进法》和《安徽省就业促进条例》，现将有关措施通知如下。\n"
+    "一、扩大就业岗位\n（一）对吸纳就业的企业给予补贴，每人不超过3000元。\n"
+    "二、加强组织保障\n各地要于2024年12月31日前落实。\n"
+    "六安市人民政府办公室\n2024年3月5日\n（此件公开发布）"
+)
+
+
+def test_parse_classify_outline_routes(client, keys, ledger):
+    editor_key = ledger.create_key("editor", "编辑甲")[1]
+    parsed = client.post("/v1/parse", json={"text": POLICY}, headers=bearer(keys["reviewer"]))
+    body = parsed.json()
+    assert parsed.status_code == 200
+    number = body["doc_number"]
+    assert POLICY[number["start"] : number["end"]] == "六政办〔2024〕12号"
+    assert (
+        client.post("/v1/parse", json={"text": POLICY}, headers=bearer(keys["hook"])).status_code
+        == 403
+    )
+
+    cls = client.post(
+        "/v1/classify", json={"text": POLICY}, headers=bearer(keys["reviewer"])
+    ).json()
+    assert cls["attribute"] == "主动公开" and cls["evidence"]
+    leaky = POLICY.replace("各地要", "联系人张晓明，身份证号341502198503121230。各地要")
+    cls = client.post("/v1/classify", json={"text": leaky}, headers=bearer(keys["reviewer"])).json()
+    assert cls["attribute"] == "部分公开"
+
+    outline = client.post("/v1/outline", json={"text": POLICY}, headers=bearer(editor_key))
+    sections = {s["id"]: s for s in outline.json()["sections"]}
+    basis_text = " ".join(p["text"] for p in sections["basis"]["points"])
+    assert "就业促进法" in basis_text
+    for point in sections["measures"]["points"]:
+        for ev in point["evidence"]:
+            assert 0 <= ev["start"] < ev["end"] <= len(POLICY)
+    assert (
+        client.post(
+            "/v1/outline", json={"text": POLICY}, headers=bearer(keys["reviewer"])
+        ).status_code
+        == 403
+    )

@@ -35,15 +35,19 @@ from pipeline.document import Detection
 #: Detection score of a model-only name: above jieba's bare person tag (0.55), below a name
 #: with a context cue (0.8/0.9), which therefore keeps its own span when the two overlap.
 MODEL_SCORE = 0.6
+#: Spots already covered by a detection at least this good — any name the rules report,
+#: jieba's bare person tag (0.55) included — are not shown to the model: it could only move
+#: their boundary, and on the labelled sets that changed nothing (docs/ner.md).
+SETTLED = 0.5
 
 
 def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
     """(start, end) of the places where a name may be: the surname plus what jieba put after
     it, in normalised offsets. Places, cue words and dictionary words are not candidates;
-    neither is a name an earlier recognizer already found with a cue (score ≥ 0.8)."""
+    neither is a name an earlier recognizer already reported (score ≥ ``SETTLED``)."""
     toks = ctx.tokens
     words, flags, starts = toks.words, toks.flags, toks.starts
-    settled = SpanSet((d.start, d.end) for d in ctx.found if d.score >= 0.8)
+    settled = SpanSet((d.start, d.end) for d in ctx.found if d.score >= SETTLED)
     out: list[tuple[int, int]] = []
     for i, word in enumerate(words):
         sl = surname_len(word, 0)
