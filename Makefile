@@ -22,8 +22,8 @@ test: setup
 	$(BIN)/python -m pytest
 
 lint: setup
-	$(BIN)/ruff check pipeline tests benchmarks scripts
-	$(BIN)/ruff format --check pipeline tests benchmarks scripts
+	$(BIN)/ruff check pipeline api tests benchmarks scripts examples
+	$(BIN)/ruff format --check pipeline api tests benchmarks scripts examples
 	$(BIN)/mypy
 
 bench: setup

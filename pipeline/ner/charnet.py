@@ -117,8 +117,9 @@ class CharTaggerForTokenClassification(PreTrainedModel):
             self.backward_layers.append(nn.LSTM(width, config.hidden_size, batch_first=True))
             width = 2 * config.hidden_size
         self.drop = nn.Dropout(config.dropout)
-        self.classifier = nn.Linear(width, config.num_labels)
-        self.transitions = nn.Parameter(torch.zeros(config.num_labels, config.num_labels))
+        labels = int(config.num_labels or 0)
+        self.classifier = nn.Linear(width, labels)
+        self.transitions = nn.Parameter(torch.zeros(labels, labels))
         self.post_init()
 
     def _init_weights(self, module: nn.Module) -> None:

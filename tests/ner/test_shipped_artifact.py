@@ -61,7 +61,9 @@ def test_the_cascade_finds_a_name_the_rules_do_not(monkeypatch):
 
     def screener(with_model: bool) -> Screener:
         recognizers = default_recognizers(with_model=with_model)
-        return Screener(DetectionEngine(recognizers, default_exclusion_finder()), Decider.from_dir())
+        return Screener(
+            DetectionEngine(recognizers, default_exclusion_finder()), Decider.from_dir()
+        )
 
     def names(result):
         return {f.text for f in result.findings if f.entity == "PERSON"}
