@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from api.middleware import BodyLimit, Observe
 from api.routes import documents, ops, screening, web
 from api.routes import ledger as ledger_routes
-from api.security import RateLimiter
+from api.security import KeyCache, RateLimiter
 from api.settings import Settings, get_settings
 
 
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
     app.state.settings = settings
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.keys = KeyCache(settings.key_cache_seconds)
     app.include_router(ops.router)
     app.include_router(screening.router)
     app.include_router(ledger_routes.router)

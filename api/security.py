@@ -7,6 +7,7 @@ lacks the route's scope. 429: the key's requests in the last minute exceeded
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 import time
@@ -41,6 +42,36 @@ class RateLimiter:
             return 0.0
 
 
+class KeyCache:
+    """Authenticated keys remembered for ``ttl`` seconds (by the key's sha256, never the key),
+    so the hook does not query the database on every call. A revoked key stops working within
+    ``ttl`` seconds in every worker; 0 turns the cache off."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self.entries: dict[str, tuple[float, Any]] = {}
+        self.lock = threading.Lock()
+
+    def lookup(self, ledger: Any, key: str) -> Any:
+        if self.ttl <= 0:
+            return ledger.authenticate(key)
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        now = time.monotonic()
+        with self.lock:
+            hit = self.entries.get(digest)
+        if hit is not None and now - hit[0] < self.ttl:
+            return hit[1]
+        info = ledger.authenticate(key)
+        with self.lock:
+            if info is None:
+                self.entries.pop(digest, None)
+            else:
+                if len(self.entries) > 10_000:
+                    self.entries.clear()
+                self.entries[digest] = (now, info)
+        return info
+
+
 def require(scope: str) -> Callable[[Request], Awaitable[Any]]:
     """A FastAPI dependency: the caller's key info when its role grants ``scope``."""
 
@@ -54,7 +85,7 @@ def require(scope: str) -> Callable[[Request], Awaitable[Any]]:
                 401, "缺少 API 密钥（Authorization: Bearer KEY）", {"WWW-Authenticate": "Bearer"}
             )
         ledger = request.app.state.ledger
-        info = await run_in_threadpool(ledger.authenticate, key.strip())
+        info = await run_in_threadpool(request.app.state.keys.lookup, ledger, key.strip())
         if info is None:
             raise HTTPException(401, "API 密钥无效或已吊销", {"WWW-Authenticate": "Bearer"})
         request.scope.setdefault("state", {})["key_id"] = info.id

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     log_content: bool = False
     #: record every hook/screen call in the review ledger
     record_to_ledger: bool = True
+    #: the hook records after answering (the CMS does not wait for the database)
+    hook_record_async: bool = True
+    #: seconds an authenticated key is remembered per worker (revocation delay); 0 = off
+    key_cache_seconds: float = 30.0
 
 
 @cache

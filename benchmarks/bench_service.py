@@ -140,7 +140,7 @@ def main() -> None:
     server.terminate()
     server.wait(timeout=30)
     out = wrk.stdout
-    dist = dict(re.findall(r"^\s+(\d+)%\s+(\S+)$", out, re.M))
+    dist = dict(re.findall(r"^\s+(\d+)%\s+(\S+)\s*$", out, re.M))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     mem = [m for _, m in samples]

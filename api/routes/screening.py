@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 
 from api.documents import DOCUMENT_BODY, Incoming, off_loop, read_document
 from api.schemas import ErrorOut, HookOut, RedactOut, ScreenOut
@@ -82,13 +82,19 @@ async def redact(request: Request) -> dict[str, Any]:
     summary="发布前审查钩子：结论 + 遮蔽稿",
     dependencies=[Depends(require("prepublish"))],
 )
-async def prepublish(request: Request) -> dict[str, Any]:
+async def prepublish(request: Request, background: BackgroundTasks) -> dict[str, Any]:
     """For a CMS: ``publishable`` is true only when nothing must be redacted or reviewed;
-    otherwise publish ``redacted`` or send the document to a reviewer."""
+    otherwise publish ``redacted`` or send the document to a reviewer. With
+    ``ZWGK_HOOK_RECORD_ASYNC`` (default) the ledger is written after the answer is sent and
+    ``ledger_document_id`` is null."""
     doc = await read_document(request)
     result = await off_loop(request, _screen, request, doc)
     contract = result.to_contract()
-    ledger_id = await off_loop(request, _record, request, doc, contract)
+    ledger_id = None
+    if request.app.state.settings.hook_record_async:
+        background.add_task(_record, request, doc, contract)
+    else:
+        ledger_id = await off_loop(request, _record, request, doc, contract)
     _log(request, doc, contract["verdict"])
     counts = {a: sum(f.action == a for f in result.findings) for a in ("redact", "review", "allow")}
     return {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
 import urllib.error
 from pathlib import Path
 
@@ -34,7 +35,12 @@ def test_cms_client_against_a_running_server(server):
     text = "申请人张晓明，身份证号341502198503121230，手机13812345678。"
     body = client.prepublish(text, "page-1", url, key)
     assert body["verdict"] == "block" and "13812345678" not in body["redacted"]
-    assert ledger.findings(document_id=body["ledger_document_id"])
+    for _ in range(50):  # the hook records in the background, right after answering
+        docs = ledger.documents(source="page-1")
+        if docs:
+            break
+        time.sleep(0.1)
+    assert docs and ledger.findings(document_id=docs[0].id)
     with pytest.raises(urllib.error.HTTPError) as err:
         client.prepublish("无", "page-2", url, "zwgk_wrong")
     assert err.value.code == 401

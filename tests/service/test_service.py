@@ -35,11 +35,22 @@ def test_hook_role_may_screen_but_not_read_the_ledger(client, keys):
     assert client.get("/v1/ledger/suggestions", headers=bearer(keys["reviewer"])).is_success
 
 
-def test_revoked_key_is_refused(client, ledger):
+def test_revoked_key_is_refused(make_client, ledger):
     key_id, key = ledger.create_key("hook", "旧钩子")
-    assert client.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).is_success
-    ledger.revoke_key(key_id)
-    assert client.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).status_code == 401
+    with make_client(key_cache_seconds=0) as c:
+        assert c.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).is_success
+        ledger.revoke_key(key_id)
+        assert c.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).status_code == 401
+
+
+def test_key_cache_delays_revocation_by_at_most_its_ttl(make_client, ledger):
+    key_id, key = ledger.create_key("hook", "缓存")
+    with make_client(key_cache_seconds=0.3) as c:
+        assert c.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).is_success
+        ledger.revoke_key(key_id)
+        assert c.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).is_success
+        __import__("time").sleep(0.35)
+        assert c.post("/v1/screen", json={"text": "无"}, headers=bearer(key)).status_code == 401
 
 
 def test_prepublish_returns_verdict_redacted_text_and_records_the_ledger(client, keys, ledger):
@@ -54,14 +65,26 @@ def test_prepublish_returns_verdict_redacted_text_and_records_the_ledger(client,
     assert ID not in body["redacted"] and "13812345678" not in body["redacted"]
     assert body["counts"]["redact"] >= 3 and "必须遮蔽" in body["summary"]
     assert all(f["action"] != "allow" for f in body["findings"])
-    rows = ledger.findings(document_id=body["ledger_document_id"])
+    assert body["ledger_document_id"] is None  # recorded after the answer (background task)
+    (doc,) = ledger.documents(source="https://example.gov.cn/a.html")
+    rows = ledger.findings(document_id=doc.id)
     assert {f.entity for f in rows} >= {"PERSON", "ID_CARD", "MOBILE"}
-    again = client.post(
+    client.post(
         "/v1/hook/prepublish",
         json={"text": DOC, "source": "https://example.gov.cn/a.html"},
         headers=bearer(keys["hook"]),
-    ).json()
-    assert again["ledger_document_id"] == body["ledger_document_id"]  # same content: no new row
+    )
+    assert len(ledger.documents(source="https://example.gov.cn/a.html")) == 1  # same content
+
+
+def test_prepublish_can_record_before_answering(make_client, keys, ledger):
+    with make_client(hook_record_async=False) as c:
+        body = c.post(
+            "/v1/hook/prepublish",
+            json={"text": DOC, "source": "s-sync"},
+            headers=bearer(keys["hook"]),
+        ).json()
+    assert body["ledger_document_id"] == ledger.documents(source="s-sync")[0].id
 
 
 def test_clean_document_is_publishable(client, keys):
