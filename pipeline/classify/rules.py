@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
+from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir, str_list
 
 ATTRIBUTES = ("主动公开", "依申请公开", "部分公开", "不予公开")
 #: the eight national reason codes, in the order of DOMAIN.md's table / the annual report form
@@ -109,16 +109,6 @@ def _addressee_kind(addressees: tuple[str, ...]) -> str:
     return "single"
 
 
-def _words(raw: Any, where: str, key: str) -> tuple[str, ...]:
-    if raw is None:
-        return ()
-    if isinstance(raw, str):
-        raw = [raw]
-    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-        raise RuleError(f"{where}: “{key}” 应为字符串列表")
-    return tuple(raw)
-
-
 def parse_rule(raw: Any, source: str) -> DisclosureRule:
     if not isinstance(raw, dict) or "id" not in raw:
         raise RuleError(f"{source}: 每条规则都需要 id")
@@ -148,13 +138,13 @@ def parse_rule(raw: Any, source: str) -> DisclosureRule:
         id=str(raw["id"]), description=str(raw["description"]), attribute=raw["attribute"],
         reason_code=code, reason=str(raw["reason"]), article=str(raw["article"]),
         confidence=float(raw.get("confidence", 0.9)),
-        **{k: _words(raw.get(k), where, k) for k in _WORD_KEYS},
+        **{k: str_list(raw.get(k), where, k) for k in _WORD_KEYS},
         title_regex=title_regex, regex=regex, addressee=raw.get("addressee"),
-        addressee_all=_words(raw.get("addressee_all"), where, "addressee_all"),
-        marker=_words(raw.get("marker"), where, "marker"),
-        marker_source=_words(raw.get("marker_source"), where, "marker_source"),
-        match_examples=_words(examples.get("match"), where, "examples.match"),
-        no_match_examples=_words(examples.get("no_match"), where, "examples.no_match"),
+        addressee_all=str_list(raw.get("addressee_all"), where, "addressee_all"),
+        marker=str_list(raw.get("marker"), where, "marker"),
+        marker_source=str_list(raw.get("marker_source"), where, "marker_source"),
+        match_examples=str_list(examples.get("match"), where, "examples.match"),
+        no_match_examples=str_list(examples.get("no_match"), where, "examples.no_match"),
     )  # fmt: skip
 
 

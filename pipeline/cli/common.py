@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,3 +24,26 @@ def load_input(path: str) -> Any:
         return load_bytes(data, "stdin.txt")
     doc: IngestedDocument = load_path(Path(path))
     return doc
+
+
+class Inputs:
+    """The documents of several paths, in order; an unreadable one is reported by name on
+    stderr and skipped (``failed`` tells the command to exit with an input error)."""
+
+    def __init__(self, paths: list[str], warn: bool = True) -> None:
+        self.paths, self.warn, self.failed = paths, warn, False
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        from pipeline.ingest import IngestError
+
+        for path in self.paths:
+            try:
+                doc = load_input(path)
+            except IngestError as exc:
+                err(exc.message)
+                self.failed = True
+                continue
+            if self.warn:
+                for warning in doc.warnings:
+                    err(f"{doc.source}: {warning}")
+            yield path, doc

@@ -9,21 +9,14 @@ import json
 import sys
 from typing import Any, TextIO
 
-from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, err
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from pipeline.ingest import IngestError
     from pipeline.parse import parse_document
 
-    had_error = False
-    for path in args.paths:
-        try:
-            doc = load_input(path)
-        except IngestError as exc:
-            err(exc.message)
-            had_error = True
-            continue
+    inputs = Inputs(args.paths, warn=False)
+    for path, doc in inputs:
         parsed = parse_document(doc.text)
         if args.json:
             record = parsed.to_dict()
@@ -31,7 +24,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             print(json.dumps(record, ensure_ascii=False))
         else:
             print(_parse_summary(path, parsed))
-    return EXIT_INPUT_ERROR if had_error else 0
+    return EXIT_INPUT_ERROR if inputs.failed else 0
 
 
 def _parse_summary(path: str, parsed: Any) -> str:
@@ -47,22 +40,15 @@ def cmd_classify(args: argparse.Namespace) -> int:
         err("请给出要判定公开属性的文件，或用 --jsonl 批量判定")
         return EXIT_INPUT_ERROR
     from pipeline.classify import classify
-    from pipeline.ingest import IngestError
 
-    had_error = False
-    for path in args.paths:
-        try:
-            doc = load_input(path)
-        except IngestError as exc:
-            err(exc.message)
-            had_error = True
-            continue
+    inputs = Inputs(args.paths, warn=False)
+    for path, doc in inputs:
         result = classify(doc.text, doc_id=path, screen=not args.no_screen)
         if args.json:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
             print(result.render(doc.text))
-    return EXIT_INPUT_ERROR if had_error else 0
+    return EXIT_INPUT_ERROR if inputs.failed else 0
 
 
 def _classify_jsonl(args: argparse.Namespace) -> int:

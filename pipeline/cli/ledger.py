@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, err
 from pipeline.ledger.roles import ROLE_ZH, ROLES
 
 STATUS_CHOICES = ("rectified", "retained", "false_positive", "open")
@@ -131,22 +131,15 @@ def _date(text: str) -> date:
 
 @_ledger_errors
 def cmd_ledger_add(args: argparse.Namespace) -> int:
-    from pipeline.ingest import IngestError
     from pipeline.screen import default_screener
 
     if args.source and len(args.paths) > 1:
         err("--source 只能用于单个文件")
         return EXIT_INPUT_ERROR
     screener = default_screener()
-    failed = False
+    inputs = Inputs(args.paths, warn=False)
     with _open() as ledger:
-        for path in args.paths:
-            try:
-                doc = load_input(path)
-            except IngestError as exc:
-                err(exc.message)
-                failed = True
-                continue
+        for path, doc in inputs:
             result = screener.screen(doc.text, doc_id=path)
             source = args.source or ("stdin" if path == "-" else str(Path(path).resolve()))
             outcome = ledger.record(
@@ -157,7 +150,7 @@ def cmd_ledger_add(args: argparse.Namespace) -> int:
                 f"{path}\t文档 #{outcome.document_id} 第 {outcome.version} 版\t"
                 f"{len(outcome.finding_ids)} 项\t{state}"
             )
-    return EXIT_INPUT_ERROR if failed else 0
+    return EXIT_INPUT_ERROR if inputs.failed else 0
 
 
 @_ledger_errors

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, err, load_input
 
 EXIT_CODES = {"pass": 0, "review": 1, "block": 2}
 
@@ -22,23 +22,14 @@ def cmd_screen(args: argparse.Namespace) -> int:
     if not args.paths:
         err("请给出要审查的文件，或用 --jsonl 批量审查")
         return EXIT_INPUT_ERROR
-    from pipeline.ingest import IngestError
     from pipeline.output.console_table import render
     from pipeline.screen import default_screener
 
     screener = default_screener()
     worst = 0
-    had_error = False
     colour = sys.stdout.isatty() and not args.no_colour
-    for path in args.paths:
-        try:
-            doc = load_input(path)
-        except IngestError as exc:
-            err(exc.message)
-            had_error = True
-            continue
-        for warning in doc.warnings:
-            err(f"{doc.source}: {warning}")
+    inputs = Inputs(args.paths)
+    for path, doc in inputs:
         result = screener.screen(doc.text, doc_id=path)
         if args.json:
             record = result.to_contract()
@@ -47,7 +38,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
         else:
             print(render(result, path, colour))
         worst = max(worst, EXIT_CODES[result.verdict])
-    return EXIT_INPUT_ERROR if had_error else worst
+    return EXIT_INPUT_ERROR if inputs.failed else worst
 
 
 def _open_in(name: str) -> TextIO:

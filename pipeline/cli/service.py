@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, err
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -37,19 +37,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     ``--strict``, reviewed), 3 when a file cannot be read.
     """
     from pipeline.document import ENTITY_NAMES_ZH
-    from pipeline.ingest import IngestError
     from pipeline.screen import default_screener
 
     screener = default_screener()
     failing = {"redact", "review"} if args.strict else {"redact"}
     status = 0
-    for path in args.paths:
-        try:
-            doc = load_input(path)
-        except IngestError as exc:
-            err(exc.message)
-            status = EXIT_INPUT_ERROR
-            continue
+    inputs = Inputs(args.paths, warn=False)
+    for path, doc in inputs:
         result = screener.screen(doc.text, doc_id=path)
         for f in result.findings:
             if f.action not in failing:
@@ -58,8 +52,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             name = ENTITY_NAMES_ZH.get(f.entity, f.entity)
             action = "须遮蔽" if f.action == "redact" else "待审核"
             print(f"{path}:{line}:{col}: {action} {name} {f.masked} [{f.rule}] {f.reason}")
-            status = max(status, 1) if status != EXIT_INPUT_ERROR else status
-    return status
+            status = 1
+    return EXIT_INPUT_ERROR if inputs.failed else status
 
 
 def register(sub: Any) -> None:

@@ -98,7 +98,8 @@ class RulePack:
     rules: list[Rule] = field(default_factory=list)
 
 
-def _str_list(raw: Any, where: str, key: str) -> tuple[str, ...]:
+def str_list(raw: Any, where: str, key: str) -> tuple[str, ...]:
+    """A string or list of strings from a rule file as a tuple (RuleError otherwise)."""
     if raw is None:
         return ()
     if isinstance(raw, str):
@@ -141,7 +142,7 @@ def parse_rule(raw: Any, source: str) -> Rule:
         raise RuleError(
             f"{where}: action 必须是 redact/review/allow 之一，而不是 {raw['action']!r}"
         )
-    entities = _str_list(raw.get("entity"), where, "entity")
+    entities = str_list(raw.get("entity"), where, "entity")
     bad = [e for e in entities if e not in ENTITIES]
     if bad:
         raise RuleError(f"{where}: 未知的实体类型 {bad}")
@@ -156,10 +157,10 @@ def parse_rule(raw: Any, source: str) -> Rule:
         reason=str(raw["reason"]),
         basis=str(raw.get("basis") or ""),
         entity=frozenset(entities),
-        role=frozenset(_str_list(raw.get("role"), where, "role")),
-        doc_type=frozenset(_str_list(raw.get("doc_type"), where, "doc_type")),
-        context=_str_list(raw.get("context"), where, "context"),
-        document_context=_str_list(raw.get("document_context"), where, "document_context"),
+        role=frozenset(str_list(raw.get("role"), where, "role")),
+        doc_type=frozenset(str_list(raw.get("doc_type"), where, "doc_type")),
+        context=str_list(raw.get("context"), where, "context"),
+        document_context=str_list(raw.get("document_context"), where, "document_context"),
         attrs=tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in attrs.items())),
         max_score=float(raw["max_score"]) if raw.get("max_score") is not None else None,
         match_examples=match,
