@@ -1,5 +1,6 @@
-"""The statistical side: TF-IDF over character 1–3-grams and a logistic regression, trained
-on the project's labelled corpus (data/corpus.json) at first use (a few seconds; cached).
+"""The statistical side: TF-IDF over character 1–3-grams and a logistic regression, fitted on
+the project's labelled corpus (data/corpus.json) and shipped as models/disclosure/<version>/
+(scripts/build_disclosure_model.py; loaded and hash-checked by pipeline/classify/artifact.py).
 
 Labels are ``attribute`` or ``attribute/reason_code`` (``不予公开/过程性信息``). The n-grams
 that pushed the decision most are returned as evidence.
@@ -60,6 +61,14 @@ class DisclosureModel:
         self.pipeline.fit([prepare(r["text"]) for r in records], [r["label"] for r in records])
         self.labels: list[str] = [str(c) for c in self.pipeline.classes_]
 
+    @classmethod
+    def fitted(cls, pipeline: Any) -> DisclosureModel:
+        """Wrap an already fitted pipeline (e.g. rebuilt from an artifact)."""
+        model = cls.__new__(cls)
+        model.pipeline = pipeline
+        model.labels = [str(c) for c in pipeline.named_steps["clf"].classes_]
+        return model
+
     def predict(self, text: str, top: int = 5) -> Prediction:
         import numpy as np
 
@@ -91,7 +100,16 @@ class DisclosureModel:
 
 @cache
 def default_model() -> DisclosureModel:
-    """The model trained on the shipped corpus (once per process)."""
+    """The shipped artifact (models/disclosure/, hashes verified); without one, a model
+    fitted on the shipped corpus now (a few seconds), with a warning."""
+    from pipeline.classify.artifact import latest, read
+
+    path = latest()
+    if path is not None:
+        return read(path)
+    import sys
+
+    print("zwgk: 未找到公开属性模型（models/disclosure/），临时用语料训练", file=sys.stderr)
     return DisclosureModel(load_corpus())
 
 
