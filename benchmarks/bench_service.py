@@ -74,7 +74,18 @@ def _ms(value: str) -> float:
     return float(num) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}[unit]
 
 
-def _documents(kb: int, count: int) -> list[str]:
+def _documents(kb: int, count: int, source: str) -> list[str]:
+    """``count`` documents of about ``kb`` KB: generated (dense with personal information) or
+    cut from the real seed documents (../shared/seeds), cycling over them."""
+    if source == "seeds":
+        text = "\n".join(C.load_seed_documents())
+        if not text:
+            sys.exit("没有 ../shared/seeds")
+        size = kb * 1024
+        data = text.encode("utf-8")
+        pieces = [data[i : i + size].decode("utf-8", "ignore") for i in range(0, len(data), size)]
+        pieces = [p for p in pieces if len(p.encode("utf-8")) > size // 2]
+        return [pieces[i % len(pieces)] + f"\n（{i}）" for i in range(count)]
     out, seed = [], 11
     while len(out) < count:
         out.append(C.document_of_bytes(kb * 1024, seed))
@@ -89,6 +100,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     ap.add_argument("--kb", type=int, default=5, help="document size (UTF-8 KB)")
     ap.add_argument("--docs", type=int, default=200, help="distinct documents cycled")
+    ap.add_argument("--corpus", choices=("generated", "seeds"), default="generated")
     ap.add_argument("--out", type=Path, default=HERE / "results-service.json")
     args = ap.parse_args()
     if shutil.which("wrk") is None:
@@ -99,7 +111,7 @@ def main() -> None:
     ledger = open_ledger(f"sqlite:///{data}/zwgk.db")
     _, key = ledger.create_key("hook", "bench")
     ledger.close()
-    docs = _documents(args.kb, args.docs)
+    docs = _documents(args.kb, args.docs, args.corpus)
     bodies = data / "bodies.jsonl"
     bodies.write_text(
         "".join(json.dumps({"text": t, "source": f"bench-{i}"}, ensure_ascii=False) + "\n"
@@ -147,6 +159,7 @@ def main() -> None:
     chars = sum(map(len, docs)) / len(docs)
     report = {
         "clients": args.clients, "duration_s": args.duration, "workers": args.workers,
+        "corpus": args.corpus,
         "doc_kb": args.kb, "doc_chars": round(chars), "distinct_docs": len(docs),
         "requests_per_s": rps, "chars_per_s": round(rps * chars),
         "latency_ms": {f"p{k}": round(_ms(v), 2) for k, v in dist.items()},
@@ -158,7 +171,7 @@ def main() -> None:
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
     lat = report["latency_ms"]
     print(f"{args.clients} clients, {args.duration} s, {args.workers} workers, "
-          f"{args.kb} KB docs ({report['doc_chars']} chars)")  # fmt: skip
+          f"{args.kb} KB {args.corpus} docs ({report['doc_chars']} chars)")  # fmt: skip
     print(f"p50 {lat.get('p50')} ms  p90 {lat.get('p90')} ms  p99 {lat.get('p99')} ms  "
           f"{rps:.1f} req/s  non-2xx {report['non_2xx']}")  # fmt: skip
     print(f"server RSS MB: first {report['rss_mb'].get('first')}, max "

@@ -12,6 +12,7 @@ Offsets: ``IngestedDocument.text`` is the decoded text with the BOM removed and 
 from __future__ import annotations
 
 import codecs
+import re
 
 from pipeline.ingest.model import IngestedDocument, IngestError
 
@@ -43,18 +44,14 @@ _COMMON = frozenset(
 )
 
 
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _bad_char_ratio(text: str) -> float:
     """Share of characters that do not occur in real text (controls, private use, U+FFFD)."""
     if not text:
         return 0.0
-    return sum(1 for ch in text if _is_bad(ch)) / len(text)
-
-
-def _is_bad(ch: str) -> bool:
-    o = ord(ch)
-    if o < 32:
-        return ch not in "\t\n\r\f"
-    return 0x7F <= o <= 0x9F or 0xE000 <= o <= 0xF8FF or o == 0xFFFD
+    return sum(1 for _ in _BAD_CHARS.finditer(text)) / len(text)
 
 
 def _common_ratio(text: str) -> float:
