@@ -12,7 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.classify.artifact import corpus_info, default_root, write
+from pipeline.artifacts import models_root
+from pipeline.classify.artifact import corpus_info, write
 from pipeline.classify.model import DisclosureModel, cross_validate, load_corpus
 
 
@@ -31,7 +32,7 @@ def main() -> None:
         "command": f"python scripts/build_disclosure_model.py {version}",
         "scikit_learn": sklearn.__version__,
     }
-    out = write(DisclosureModel(records), default_root() / version, info)
+    out = write(DisclosureModel(records), models_root("disclosure") / version, info)
     print(f"{out}: 5 折交叉验证准确率 {scores['accuracy']}")
 
 

@@ -11,34 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from pipeline.artifacts import (
+    MANIFEST,
+    ArtifactError,
+    file_table,
+    latest_in,
+    models_root,
+    sha256_file,
+    verify,
+)
 from pipeline.classify.model import CORPUS, DisclosureModel, build_pipeline
-from pipeline.ner.artifact import MANIFEST, ArtifactError, verify
-from pipeline.ner.corpus import sha256_file
 
 VOCABULARY, WEIGHTS, CONFIG = "vocabulary.json", "weights.npz", "config.json"
 
 
-def default_root() -> Path:
-    """``$ZWGK_MODELS_DIR/disclosure`` or the repository's models/disclosure."""
-    env = os.environ.get("ZWGK_MODELS_DIR")
-    base = Path(env) if env else Path(__file__).resolve().parents[2] / "models"
-    return base / "disclosure"
-
-
 def latest(root: Path | None = None) -> Path | None:
-    """The artifact folder with the highest version number under ``root``."""
-    root = root or default_root()
-    found = [p for p in root.iterdir() if (p / MANIFEST).is_file()] if root.is_dir() else []
-
-    def key(p: Path) -> tuple[tuple[int, ...], str]:
-        tail = p.name.rsplit("-", 1)[-1]
-        return tuple(int(x) for x in tail.split(".") if x.isdigit()), p.name
-
-    return max(found, key=key) if found else None
+    """The shipped disclosure model with the highest version number, if any."""
+    return latest_in(root or models_root("disclosure"))
 
 
 def write(model: DisclosureModel, out: Path, info: dict[str, Any]) -> Path:
@@ -65,10 +57,7 @@ def write(model: DisclosureModel, out: Path, info: dict[str, Any]) -> Path:
         "name": "zwgk-disclosure",
         "created": dt.date.today().isoformat(),
         **info,
-        "files": {
-            f.name: {"sha256": sha256_file(f), "bytes": f.stat().st_size}
-            for f in sorted(out.iterdir())
-        },
+        "files": file_table(out),
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     (out / MANIFEST).write_text(text, encoding="utf-8")

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.ner.corpus import sha256_file
+from pipeline.artifacts import (
+    MANIFEST,
+    ArtifactError,
+    file_table,
+    latest_in,
+    models_root,
+    verify,
+)
 
-MANIFEST = "manifest.json"
 CARD = "MODEL_CARD.md"
-
-
-class ArtifactError(Exception):
-    """An artifact folder that is missing files or whose files were changed."""
+__all__ = ["MANIFEST", "Artifact", "ArtifactError", "latest", "load", "verify", "write_artifact"]
 
 
 @dataclass(frozen=True)
@@ -62,42 +64,10 @@ def write_artifact(
         "parameters": int(params),
     }
     (out / CARD).write_text(model_card(manifest), encoding="utf-8")
-    manifest["files"] = {
-        f.name: {"sha256": sha256_file(f), "bytes": f.stat().st_size}
-        for f in sorted(out.iterdir())
-        if f.is_file() and f.name != MANIFEST
-    }
+    manifest["files"] = file_table(out)
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     (out / MANIFEST).write_text(text, encoding="utf-8")
     return Artifact(out, manifest)
-
-
-def verify(path: str | Path) -> dict[str, Any]:
-    """The manifest, after checking every listed file and that no other file is present."""
-    path = Path(path)
-    manifest_path = path / MANIFEST
-    if not manifest_path.is_file():
-        raise ArtifactError(f"{path} 中没有 {MANIFEST}，不是模型文件夹")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        files = manifest["files"]
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise ArtifactError(f"{manifest_path} 无法读取：{exc}") from exc
-    for name, entry in files.items():
-        f = path / name
-        if not f.is_file():
-            raise ArtifactError(f"模型文件缺失：{f}")
-        digest = sha256_file(f)
-        if digest != entry["sha256"]:
-            raise ArtifactError(
-                f"模型文件校验失败：{f} 的 sha256 为 {digest}，清单记录为 {entry['sha256']}"
-                "（文件被修改或损坏，拒绝加载）"
-            )
-    extra = sorted(f.name for f in path.iterdir() if f.is_file() and f.name not in files)
-    extra = [n for n in extra if n != MANIFEST]
-    if extra:
-        raise ArtifactError(f"模型文件夹中有清单未列出的文件：{', '.join(extra)}（拒绝加载）")
-    return dict(manifest)
 
 
 def load(path: str | Path) -> Artifact:
@@ -106,24 +76,13 @@ def load(path: str | Path) -> Artifact:
 
 
 def default_root() -> Path:
-    """Where shipped models live: ``$ZWGK_MODELS_DIR/ner`` or the repository's models/ner."""
-    env = os.environ.get("ZWGK_MODELS_DIR")
-    base = Path(env) if env else Path(__file__).resolve().parents[2] / "models"
-    return base / "ner"
-
-
-def _version_key(path: Path) -> tuple[tuple[int, ...], str]:
-    """``ner-bilstm-0.3`` → ((0, 3), name): the number after the last dash decides."""
-    tail = path.name.rsplit("-", 1)[-1]
-    nums = tuple(int(x) for x in tail.split(".") if x.isdigit())
-    return nums, path.name
+    """Where shipped NER models live: ``$ZWGK_MODELS_DIR/ner`` or the repository's models/ner."""
+    return models_root("ner")
 
 
 def latest(root: str | Path | None = None) -> Path | None:
     """The newest artifact folder under ``root`` (highest version number), if any."""
-    root = Path(root) if root is not None else default_root()
-    found = [p for p in root.iterdir() if (p / MANIFEST).is_file()] if root.is_dir() else []
-    return max(found, key=_version_key) if found else None
+    return latest_in(Path(root) if root is not None else default_root())
 
 
 def _table(scores: dict[str, Any]) -> list[str]:

@@ -116,15 +116,6 @@ def split(
     return train, dev
 
 
-def sha256_file(path: str | Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    h = hashlib.sha256()
-    with Path(path).open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def write_jsonl(path: str | Path, examples: Iterable[Example]) -> int:
     """Write examples in the corpus format; returns the number of lines."""
     n = 0

@@ -7,8 +7,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from pipeline.artifacts import sha256_file
 from pipeline.ner.bio import spans_to_bio, tag_names
-from pipeline.ner.corpus import Example, ReadStats, read_jsonl, sha256_file, split
+from pipeline.ner.corpus import Example, ReadStats, read_jsonl, split
 from pipeline.ner.generator import SOURCE, generate
 from pipeline.ner.tokenizer import CharTokenizer
 
