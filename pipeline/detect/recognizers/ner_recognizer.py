@@ -23,10 +23,12 @@ from pipeline.detect.base import DetectContext, Recognizer
 from pipeline.detect.recognizers.gazetteer import gazetteer
 from pipeline.detect.recognizers.person_recognizer import (
     _NO_CUE_SURNAME,
+    COMPOUND_SURNAMES,
     CUE_KINDS,
     NO_CUE_BLOCK,
     NR_POS,
     PLACE_SUFFIX,
+    SURNAMES,
     is_cjk,
     surname_len,
 )
@@ -41,6 +43,9 @@ MODEL_SCORE = 0.6
 SETTLED = 0.5
 
 
+_SURNAME_FIRST = frozenset(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
+
+
 def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
     """(start, end) of the places where a name may be: the surname plus what jieba put after
     it, in normalised offsets. Places, cue words and dictionary words are not candidates;
@@ -50,6 +55,8 @@ def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
     settled = SpanSet((d.start, d.end) for d in ctx.found if d.score >= SETTLED)
     out: list[tuple[int, int]] = []
     for i, word in enumerate(words):
+        if word[:1] not in _SURNAME_FIRST:
+            continue  # most tokens: one set lookup instead of the surname check
         sl = surname_len(word, 0)
         if not sl:
             continue
