@@ -101,6 +101,7 @@ def main() -> None:
     ap.add_argument("--kb", type=int, default=5, help="document size (UTF-8 KB)")
     ap.add_argument("--docs", type=int, default=200, help="distinct documents cycled")
     ap.add_argument("--corpus", choices=("generated", "seeds"), default="generated")
+    ap.add_argument("--database-url", default=None, help="ledger URL (default: temp SQLite)")
     ap.add_argument("--out", type=Path, default=HERE / "results-service.json")
     args = ap.parse_args()
     if shutil.which("wrk") is None:
@@ -108,7 +109,8 @@ def main() -> None:
     data = Path(tempfile.mkdtemp(prefix="zwgk-bench-"))
     from pipeline.ledger import open_ledger
 
-    ledger = open_ledger(f"sqlite:///{data}/zwgk.db")
+    url = args.database_url or f"sqlite:///{data}/zwgk.db"
+    ledger = open_ledger(url)
     _, key = ledger.create_key("hook", "bench")
     ledger.close()
     docs = _documents(args.kb, args.docs, args.corpus)
@@ -120,6 +122,7 @@ def main() -> None:
     script.write_text(LUA % (bodies, key), "utf-8")
     port = _port()
     env = {**os.environ, "ZWGK_DATA_DIR": str(data), "ZWGK_RATE_LIMIT_PER_MINUTE": "0"}
+    env["ZWGK_DATABASE_URL"] = url
     cmd = [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port)]
     cmd += ["--workers", str(args.workers), "--log-level", "warning"]
     server = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
@@ -159,7 +162,7 @@ def main() -> None:
     chars = sum(map(len, docs)) / len(docs)
     report = {
         "clients": args.clients, "duration_s": args.duration, "workers": args.workers,
-        "corpus": args.corpus,
+        "corpus": args.corpus, "ledger": url.split(":", 1)[0],
         "doc_kb": args.kb, "doc_chars": round(chars), "distinct_docs": len(docs),
         "requests_per_s": rps, "chars_per_s": round(rps * chars),
         "latency_ms": {f"p{k}": round(_ms(v), 2) for k, v in dist.items()},
