@@ -116,6 +116,10 @@ class Ledger:
         else:
             redacted = str(contract["redacted"])
             digest, chars = contract_fingerprint(redacted, findings, self._key), None
+        with self.sessions() as session:  # unchanged content: answered without a write lock
+            known = _known(session, source, digest)
+        if known is not None:
+            return known
         for attempt in range(3):
             try:
                 with self.writes.begin() as session:
@@ -141,12 +145,9 @@ class Ledger:
         screened_at: datetime | None,
     ) -> RecordOutcome:
         lock_source(session, source)
-        existing = session.scalars(
-            select(Document).where(Document.source == source, Document.content_hash == digest)
-        ).first()
-        if existing is not None:
-            ids = tuple(f.id for f in existing.findings)
-            return RecordOutcome(existing.id, source, existing.version, digest, False, ids)
+        known = _known(session, source, digest)
+        if known is not None:
+            return known
         latest = session.scalar(select(func.max(Document.version)).where(Document.source == source))
         doc = Document(
             source=source,
@@ -282,3 +283,14 @@ def _validated(contract: Mapping[str, Any], source: str) -> list[Mapping[str, An
         if missing:
             raise LedgerError(f"第 {number} 条发现缺少字段：{'、'.join(missing)}")
     return findings
+
+
+def _known(session: Session, source: str, digest: str) -> RecordOutcome | None:
+    """The outcome for content already recorded under ``source``, if it was."""
+    existing = session.scalars(
+        select(Document).where(Document.source == source, Document.content_hash == digest)
+    ).first()
+    if existing is None:
+        return None
+    ids = tuple(f.id for f in existing.findings)
+    return RecordOutcome(existing.id, source, existing.version, digest, False, ids)
