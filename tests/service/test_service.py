@@ -271,3 +271,16 @@ def test_parse_classify_outline_routes(client, keys, ledger):
         ).status_code
         == 403
     )
+
+
+def test_oversized_chunked_request_is_413(make_client, keys):
+    def chunks():
+        body = json.dumps({"text": "字" * 3000}).encode()
+        for i in range(0, len(body), 500):
+            yield body[i : i + 500]
+
+    with make_client(max_request_bytes=1000) as c:
+        headers = bearer(keys["hook"]) | {"content-type": "application/json"}
+        r = c.post("/v1/screen", content=chunks(), headers=headers)
+        assert r.request.headers.get("transfer-encoding") == "chunked"  # no Content-Length
+        assert r.status_code == 413
