@@ -37,10 +37,15 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from pipeline.ledger import open_ledger
 
+        owned = ledger is None
         app.state.ledger = ledger or await run_in_threadpool(open_ledger, settings.database_url)
         app.state.screener, app.state.ner_model = await run_in_threadpool(_load_pipeline)
         logging.getLogger("zwgk.access").setLevel(logging.INFO)
-        yield
+        try:
+            yield
+        finally:
+            if owned:  # a ledger passed in by the caller stays the caller's to close
+                app.state.ledger.close()
 
     app = FastAPI(
         title="zwgk 政务公开个人信息审查服务",
