@@ -16,7 +16,7 @@ DEFAULTS: dict[str, Any] = {
         # paths (relative to the current directory) or {"path": …, "licence": …}
         "corpora": [],
         "max_per_file": None,  # cap the examples read from each corpus
-        "generated": {"documents": 0, "seed": 7},
+        "generated": {"documents": 0, "seed": 7, "version": 1},
         "dev_fraction": 0.02,
         "split_seed": 13,
     },

@@ -74,7 +74,7 @@ def collect(config: dict[str, Any]) -> TrainingData:
         )
     gen = data["generated"]
     if gen["documents"]:
-        docs = generate(gen["documents"], gen["seed"])
+        docs = generate(gen["documents"], gen["seed"], gen["version"])
         examples.extend(docs)
         counts: dict[str, int] = {}
         for ex in docs:
@@ -82,7 +82,8 @@ def collect(config: dict[str, Any]) -> TrainingData:
                 counts[s.label] = counts.get(s.label, 0) + 1
         provenance.append(
             {
-                "file": f"{SOURCE} (documents={gen['documents']}, seed={gen['seed']})",
+                "file": f"{SOURCE} (documents={gen['documents']}, seed={gen['seed']}, "
+                f"version={gen['version']})",
                 "examples": len(docs),
                 "entities": dict(sorted(counts.items())),
                 "licence": GENERATOR_LICENCE,

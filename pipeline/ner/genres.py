@@ -111,6 +111,27 @@ def commendation(g: Generator) -> Doc:
     return d
 
 
+def honour_list(g: Generator) -> Doc:
+    """A commendation list by district: 「道里区：诸葛文静（新阳路街道安静社区）、鲍国权（…）」."""
+    r = g.rng
+    d = Doc()
+    d.add(g.agency(), "ORG").add("关于表彰" + r.choice(("优秀网格员", "最美志愿者", "先进个人")))
+    d.add("的通报\n经研究，决定对以下同志予以通报表扬：\n")
+    for _ in range(r.randint(2, 5)):
+        d.add(g.place(), "LOCATION").add("：")
+        for k in range(r.randint(1, 3)):
+            if k:
+                d.add("、")
+            d.add(g.word_name(), "PERSON").add("（")
+            if r.random() < 0.5:
+                d.add(g.agency(), "ORG")
+            else:
+                d.add(g.township() + g.pick(lx.PLACE_ROOTS) + "社区", "ORG")
+            d.add("）")
+        d.add("\n")
+    return d
+
+
 GENRES: tuple[Callable[[Generator], Doc], ...] = (
     penalty_decision,
     disclosure_reply,
@@ -119,3 +140,6 @@ GENRES: tuple[Callable[[Generator], Doc], ...] = (
     subsidy_roster,
     commendation,
 )
+
+#: Generator version 2: the same genres plus honour lists.
+GENRES_V2: tuple[Callable[[Generator], Doc], ...] = (*GENRES, honour_list)

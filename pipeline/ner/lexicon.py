@@ -85,3 +85,10 @@ REQUESTS = _w(
     "房屋征收补偿方案 土地征收批复文件 低保审批名单 项目环评报告 拆迁安置协议 "
     "道路建设规划 财政预算执行情况 学校招生计划 行政处罚决定书 信访事项办理结果"
 )
+
+#: Given names that are also ordinary words (海军, 彩霞, 国庆): the model must read them as names
+#: in lists such as 「平房区：关海军（兴建街道新疆社区）」 (generator version 2 only).
+WORD_GIVEN_NAMES = _w(
+    "海军 彩霞 国庆 建国 长江 红梅 春燕 志强 国权 文静 海燕 振华 立新 光荣 建军 卫东 爱民 "
+    "秀英 桂英 德胜 玉宝 春梅 丽娜 晓光 玉洁 长根 美玲 国华 海波 文勇 金凤 桂花 永和 学军"
+)

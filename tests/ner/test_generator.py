@@ -36,3 +36,20 @@ def test_values_are_realistic():
     surnames = Counter(g.name()[0] for _ in range(3000))
     assert surnames.most_common(1)[0][0] in "王李张"  # frequency order is followed
     assert g.id_number() != g.id_number()
+
+
+def test_version_2_adds_honour_lists_with_word_given_names():
+    from pipeline.ner.lexicon import WORD_GIVEN_NAMES
+
+    docs = generate(400, seed=2, version=2)
+    lists = [ex for ex in docs if "予以通报表扬" in ex.text]
+    assert lists and generate(400, seed=2) != docs
+    word_names = 0
+    for ex in lists:
+        spans_to_bio(len(ex.text), ex.spans)
+        for s in ex.spans:
+            if s.label == "PERSON":
+                assert ex.text[s.end] in "（、\n" or ex.text[s.end : s.end + 1] == "（"
+                word_names += ex.text[s.start + 1 : s.end] in WORD_GIVEN_NAMES
+    assert word_names > 0
+    assert not any("予以通报表扬" in ex.text for ex in generate(400, seed=2))  # version 1
