@@ -113,27 +113,31 @@ class NerTagger:
         scores = np.zeros((n, len(self.tags)), dtype=np.float32)
         for b in range(0, len(starts), self.batch_size):
             group = starts[b : b + self.batch_size]
-            rows = [self.tokenizer.encode_window(text[s : s + self.size]) for s in group]
-            width = max(map(len, rows))
-            ids = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for r, row in enumerate(rows):
-                ids[r, : len(row)] = row
-                mask[r, : len(row)] = 1
-            logits = self.backend.logits(ids, mask)
-            # CRF emissions as they are, else log-softmax per character; then
-            # BIO-constrained decoding over the whole text
-            logp = logits if self.transitions is not None else _log_softmax(logits)
+            logp = self._scores([text[s : s + self.size] for s in group])
             for r, s in enumerate(group):
                 w = b + r
                 for i in range(s, min(n, s + self.size)):
                     if owner[i] == w:
-                        scores[i] = logp[r, i - s + 1]
+                        scores[i] = logp[r, i - s]
+        # BIO-constrained decoding over the whole text
         chosen = viterbi_decode(scores, self.tags, self.transitions)
         return [self.tags[t] for t in chosen]
 
     def predict(self, text: str) -> list[Span]:
         return bio_to_spans(self.predict_tags(text))
+
+    def _scores(self, pieces: list[str]) -> np.ndarray:
+        """Per-character scores ``(len(pieces), longest, tags)`` of a batch of texts, each at
+        most ``size`` characters (row ``r``, column ``i`` = character ``i`` of piece ``r``):
+        CRF emissions as they are, else log-softmax of the logits."""
+        rows = [self.tokenizer.encode_window(p) for p in pieces]
+        ids = np.zeros((len(rows), max(map(len, rows))), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for r, row in enumerate(rows):
+            ids[r, : len(row)] = row
+            mask[r, : len(row)] = 1
+        logits = self.backend.logits(ids, mask)[:, 1:-1]  # drop [CLS] and the last column
+        return logits if self.transitions is not None else _log_softmax(logits)
 
     def predict_windows(self, text: str, windows: Sequence[tuple[int, int]]) -> list[Span]:
         """Entity spans (offsets into ``text``) found inside the given windows of ``text``.
@@ -150,14 +154,7 @@ class NerTagger:
         short.sort(key=lambda w: w[1] - w[0])
         for b in range(0, len(short), self.batch_size):
             group = short[b : b + self.batch_size]
-            width = max(e - s for s, e in group) + 2
-            ids = np.zeros((len(group), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for r, (s, e) in enumerate(group):
-                ids[r, : e - s + 2] = self.tokenizer.encode_window(text[s:e])
-                mask[r, : e - s + 2] = 1
-            logits = self.backend.logits(ids, mask)[:, 1:-1]
-            scores = logits if self.transitions is not None else _log_softmax(logits)
+            scores = self._scores([text[s:e] for s, e in group])
             paths = viterbi_batch(scores, [e - s for s, e in group], self.tags, self.transitions)
             for (s, _), path in zip(group, paths, strict=True):
                 found = bio_to_spans([self.tags[t] for t in path])
