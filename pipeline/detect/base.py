@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
@@ -67,7 +67,8 @@ class DetectContext:
 
 
 class SpanIndex:
-    """Answers "which stored span contains [start, end)?" by bisection."""
+    """Answers "which stored span contains [start, end)?" and "does any overlap it?" by
+    bisection."""
 
     def __init__(self, spans: list[tuple[int, int, str]]) -> None:
         self.size = len(spans)
@@ -86,6 +87,11 @@ class SpanIndex:
         while self._spans[k][1] < end:  # a span at or before k reaches `end`: find it
             k -= 1
         return self._spans[k][2]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any stored span shares a character with ``[start, end)``."""
+        k = bisect_left(self._starts, end) - 1
+        return k >= 0 and self._reach[k] > start
 
 
 class Recognizer(ABC):

@@ -4,11 +4,10 @@ The model is replaced by a recording stand-in here, so these tests pin the casca
 logic; tests/ner/test_shipped_artifact.py runs the real model through it.
 """
 
-from pipeline.detect.base import DetectContext
+from pipeline.detect.base import DetectContext, SpanIndex
 from pipeline.detect.recognizers.ner_recognizer import (
     MODEL_SCORE,
     NerPersonRecognizer,
-    SpanSet,
     candidate_starts,
     plausible_name,
     windows_around,
@@ -104,8 +103,8 @@ def test_no_candidates_no_model_call():
     assert tagger.seen == []
 
 
-def test_span_set_overlaps():
-    spans = SpanSet([(0, 3), (10, 20), (5, 6)])
+def test_span_index_overlaps():
+    spans = SpanIndex([(0, 3, "a"), (10, 20, "b"), (5, 6, "c")])
     assert spans.overlaps(2, 4) and spans.overlaps(15, 16) and spans.overlaps(19, 30)
     assert not spans.overlaps(3, 5) and not spans.overlaps(20, 25)
-    assert not SpanSet([]).overlaps(0, 10)
+    assert not SpanIndex([]).overlaps(0, 10)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import os
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.detect.base import DetectContext, Recognizer, SpanIndex
 from pipeline.detect.recognizers.gazetteer import gazetteer
 from pipeline.detect.recognizers.person_recognizer import (
     _NO_CUE_SURNAME,
@@ -29,6 +28,7 @@ from pipeline.detect.recognizers.person_recognizer import (
     NR_POS,
     PLACE_SUFFIX,
     SURNAMES,
+    _has_word,
     is_cjk,
     surname_len,
 )
@@ -52,7 +52,7 @@ def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
     neither is a name an earlier recognizer already reported (score ≥ ``SETTLED``)."""
     toks = ctx.tokens
     words, flags, starts = toks.words, toks.flags, toks.starts
-    settled = SpanSet((d.start, d.end) for d in ctx.found if d.score >= SETTLED)
+    settled = SpanIndex([(d.start, d.end, d.entity) for d in ctx.found if d.score >= SETTLED])
     out: list[tuple[int, int]] = []
     for i, word in enumerate(words):
         if word[:1] not in _SURNAME_FIRST:
@@ -74,41 +74,22 @@ def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
                 and all(is_cjk(c) for c in nxt)
             ):
                 out.append((s, s + sl + len(nxt)))
-        elif sl + 1 <= len(word) <= sl + 2 and not _in_dictionary(word) and _spot_ok(word):
+        elif sl + 1 <= len(word) <= sl + 2 and not _has_word(word) and _spot_ok(word):
             out.append((s, s + len(word)))  # an out-of-dictionary word found by jieba's HMM
     return out
 
 
 def _spot_ok(word: str) -> bool:
+    if len(word) == 2 and _has_word(word):
+        return False  # 阳光, 权威: dictionary words jieba tags as names
+    return _not_place_or_cue(word)
+
+
+def _not_place_or_cue(word: str) -> bool:
+    """Not a cue word, a known false friend, or a place (by suffix or the gazetteer)."""
     if word in CUE_KINDS or word in NO_CUE_BLOCK or word[-1] in PLACE_SUFFIX:
         return False
-    if len(word) == 2 and _in_dictionary(word):
-        return False  # 阳光, 权威: dictionary words jieba tags as names
     return gazetteer().level(word) is None
-
-
-class SpanSet:
-    """Disjoint-or-not spans answering "does anything overlap [s, e)?" by bisection."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        reach, furthest = [], -1
-        for _, e in self.spans:
-            furthest = max(furthest, e)
-            reach.append(furthest)
-        self.reach = reach
-
-    def overlaps(self, s: int, e: int) -> bool:
-        k = bisect_left(self.starts, e) - 1
-        return k >= 0 and self.reach[k] > s
-
-
-@cache
-def _in_dictionary(word: str) -> bool:
-    import rjieba
-
-    return bool(rjieba.has_word(word))
 
 
 def windows_around(
@@ -154,9 +135,7 @@ def plausible_name(word: str) -> bool:
     sl = surname_len(word, 0)
     if not sl or not sl + 1 <= len(word) <= sl + 3 or not all(is_cjk(c) for c in word):
         return False
-    if word in NO_CUE_BLOCK or word in CUE_KINDS or word[-1] in PLACE_SUFFIX or "某" in word:
-        return False
-    return gazetteer().level(word) is None
+    return "某" not in word and _not_place_or_cue(word)
 
 
 class NerPersonRecognizer(Recognizer):
