@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir, str_list
+from pipeline.decide.rule_schema import (
+    RuleError,
+    check_rule_shape,
+    load_yaml,
+    rules_dir,
+    str_list,
+)
 
 ATTRIBUTES = ("主动公开", "依申请公开", "部分公开", "不予公开")
 #: the eight national reason codes, in the order of DOMAIN.md's table / the annual report form
@@ -110,15 +116,8 @@ def _addressee_kind(addressees: tuple[str, ...]) -> str:
 
 
 def parse_rule(raw: Any, source: str) -> DisclosureRule:
-    if not isinstance(raw, dict) or "id" not in raw:
-        raise RuleError(f"{source}: 每条规则都需要 id")
-    where = f"{source} 规则 {raw['id']}"
-    unknown = set(raw) - _KEYS
-    if unknown:
-        raise RuleError(f"{where}: 未知字段 {sorted(unknown)}")
-    for key in ("description", "attribute", "reason", "article"):
-        if not raw.get(key):
-            raise RuleError(f"{where}: 缺少 {key}")
+    required = ("description", "attribute", "reason", "article")
+    where = check_rule_shape(raw, source, _KEYS, required)
     if raw["attribute"] not in ATTRIBUTES:
         raise RuleError(f"{where}: attribute 必须是 {'/'.join(ATTRIBUTES)} 之一")
     code = raw.get("reason_code")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,17 +128,26 @@ def _examples(raw: Any, where: str) -> tuple[tuple[Example, ...], tuple[Example,
     return out[0], out[1]
 
 
-def parse_rule(raw: Any, source: str) -> Rule:
-    """Validate one rule mapping and build a :class:`Rule`."""
+def check_rule_shape(
+    raw: Any, source: str, known: Collection[str], required: tuple[str, ...]
+) -> str:
+    """The checks every rule pack shares — an id, no unknown keys, the required keys —
+    returning the rule's label for later messages (``<file> 规则 <id>``)."""
     if not isinstance(raw, dict) or "id" not in raw:
         raise RuleError(f"{source}: 每条规则都需要 id")
     where = f"{source} 规则 {raw['id']}"
-    unknown = set(raw) - _KNOWN_KEYS
+    unknown = set(raw) - set(known)
     if unknown:
         raise RuleError(f"{where}: 未知字段 {sorted(unknown)}")
-    for key in ("description", "action", "reason"):
+    for key in required:
         if not raw.get(key):
             raise RuleError(f"{where}: 缺少 {key}")
+    return where
+
+
+def parse_rule(raw: Any, source: str) -> Rule:
+    """Validate one rule mapping and build a :class:`Rule`."""
+    where = check_rule_shape(raw, source, _KNOWN_KEYS, ("description", "action", "reason"))
     if raw["action"] not in ACTIONS:
         raise RuleError(
             f"{where}: action 必须是 redact/review/allow 之一，而不是 {raw['action']!r}"
