@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from fastapi import HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.schemas import DocumentIn
+from api.schemas import DocumentIn, ErrorOut
+from api.security import require
 
 T = TypeVar("T")
 
@@ -100,3 +101,34 @@ async def off_loop(request: Request, fn: Callable[..., T], *args: Any, **kwargs:
         return await asyncio.wait_for(run_in_threadpool(fn, *args, **kwargs), timeout)
     except TimeoutError as exc:
         raise HTTPException(504, f"处理超时（超过 {timeout:g} 秒）") from exc
+
+
+#: The error responses every document route documents.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (400, 401, 403, 413, 415, 422, 429, 504)
+}
+
+
+def document_route(router: APIRouter, path: str, scope: str, summary: str, **kw: Any) -> Any:
+    """``router.post`` for a route that takes a document (JSON or upload) and needs ``scope``."""
+    return router.post(
+        path,
+        responses=ERRORS,
+        openapi_extra=DOCUMENT_BODY,
+        summary=summary,
+        dependencies=[Depends(require(scope))],
+        **kw,
+    )
+
+
+def screen_document(request: Request, doc: Incoming) -> Any:
+    """The app's screener on one document (the per-document function of the CLI)."""
+    return request.app.state.screener.screen(doc.text, doc.id)
+
+
+def log_document(request: Request, doc: Incoming, verdict: str) -> None:
+    """What the access-log line says about the document (its text only when configured)."""
+    extra = {"doc_id": doc.id, "chars": len(doc.text), "verdict": verdict}
+    if request.app.state.settings.log_content:
+        extra["text"] = doc.text
+    request.scope.setdefault("state", {})["log_extra"] = extra

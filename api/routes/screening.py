@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 
-from api.documents import DOCUMENT_BODY, Incoming, off_loop, read_document
-from api.schemas import ErrorOut, HookOut, RedactOut, ScreenOut
-from api.security import require
+from api.documents import (
+    Incoming,
+    document_route,
+    log_document,
+    off_loop,
+    read_document,
+    screen_document,
+)
+from api.schemas import HookOut, RedactOut, ScreenOut
 
 router = APIRouter(prefix="/v1", tags=["审查"])
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (400, 401, 403, 413, 415, 422, 429, 504)
-}
-
-
-def _screen(request: Request, doc: Incoming) -> Any:
-    return request.app.state.screener.screen(doc.text, doc.id)
 
 
 def _record(request: Request, doc: Incoming, contract: dict[str, Any]) -> int | None:
@@ -30,57 +29,35 @@ def _record(request: Request, doc: Incoming, contract: dict[str, Any]) -> int | 
     return int(outcome.document_id)
 
 
-def _log(request: Request, doc: Incoming, verdict: str) -> None:
-    extra = {"doc_id": doc.id, "chars": len(doc.text), "verdict": verdict}
-    if request.app.state.settings.log_content:
-        extra["text"] = doc.text
-    request.scope.setdefault("state", {})["log_extra"] = extra
-
-
-@router.post(
-    "/screen",
-    response_model=ScreenOut,
-    responses=ERRORS,
-    openapi_extra=DOCUMENT_BODY,
-    summary="审查文档中的个人信息",
-    dependencies=[Depends(require("screen"))],
-)
+@document_route(router, "/screen", "screen", "审查文档中的个人信息", response_model=ScreenOut)
 async def screen(request: Request) -> dict[str, Any]:
     """Every finding with its action, rule, reason and legal basis, plus the redacted text
     (the same contract as ``zwgk screen --json``)."""
     doc = await read_document(request)
-    result = await off_loop(request, _screen, request, doc)
+    result = await off_loop(request, screen_document, request, doc)
     contract: dict[str, Any] = result.to_contract()
     contract["ledger_document_id"] = await off_loop(request, _record, request, doc, contract)
     if doc.uploaded:
         contract["source_text"] = doc.text
-    _log(request, doc, contract["verdict"])
+    log_document(request, doc, contract["verdict"])
     return contract
 
 
-@router.post(
-    "/redact",
-    response_model=RedactOut,
-    responses=ERRORS,
-    openapi_extra=DOCUMENT_BODY,
-    summary="输出遮蔽后的文本",
-    dependencies=[Depends(require("redact"))],
-)
+@document_route(router, "/redact", "redact", "输出遮蔽后的文本", response_model=RedactOut)
 async def redact(request: Request) -> dict[str, Any]:
     doc = await read_document(request)
-    result = await off_loop(request, _screen, request, doc)
-    _log(request, doc, result.verdict)
+    result = await off_loop(request, screen_document, request, doc)
+    log_document(request, doc, result.verdict)
     count = sum(f.action in ("redact", "review") for f in result.findings)
     return {"id": doc.id, "redacted": result.redacted, "redactions": count}
 
 
-@router.post(
+@document_route(
+    router,
     "/hook/prepublish",
+    "prepublish",
+    "发布前审查钩子：结论 + 遮蔽稿",
     response_model=HookOut,
-    responses=ERRORS,
-    openapi_extra=DOCUMENT_BODY,
-    summary="发布前审查钩子：结论 + 遮蔽稿",
-    dependencies=[Depends(require("prepublish"))],
 )
 async def prepublish(request: Request, background: BackgroundTasks) -> dict[str, Any]:
     """For a CMS: ``publishable`` is true only when nothing must be redacted or reviewed;
@@ -88,14 +65,14 @@ async def prepublish(request: Request, background: BackgroundTasks) -> dict[str,
     ``ZWGK_HOOK_RECORD_ASYNC`` (default) the ledger is written after the answer is sent and
     ``ledger_document_id`` is null."""
     doc = await read_document(request)
-    result = await off_loop(request, _screen, request, doc)
+    result = await off_loop(request, screen_document, request, doc)
     contract = result.to_contract()
     ledger_id = None
     if request.app.state.settings.hook_record_async:
         background.add_task(_record, request, doc, contract)
     else:
         ledger_id = await off_loop(request, _record, request, doc, contract)
-    _log(request, doc, contract["verdict"])
+    log_document(request, doc, contract["verdict"])
     counts = {a: sum(f.action == a for f in result.findings) for a in ("redact", "review", "allow")}
     return {
         "id": doc.id,
