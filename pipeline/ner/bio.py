@@ -86,30 +86,13 @@ def viterbi_decode(scores: Any, tags: Sequence[str], transitions: Any = None) ->
     import numpy as np
 
     scores = np.asarray(scores, dtype=np.float64)
-    n = len(scores)
-    if n == 0:
-        return []
-    may_start, may_follow = allowed_transitions(tags)
-    start = np.where(np.array(may_start), 0.0, -np.inf)
-    trans = np.where(np.array(may_follow), 0.0, -np.inf)  # [previous, current]
-    if transitions is not None:
-        trans = trans + np.asarray(transitions, dtype=np.float64)
-    best = scores[0] + start
-    back = np.zeros((n, len(tags)), dtype=np.int64)
-    for i in range(1, n):
-        cand = best[:, None] + trans
-        back[i] = cand.argmax(0)
-        best = cand.max(0) + scores[i]
-    path = [int(best.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return path[::-1]
+    return viterbi_batch(scores[None], [len(scores)], tags, transitions)[0]
 
 
 def viterbi_batch(
     scores: Any, lengths: Sequence[int], tags: Sequence[str], transitions: Any = None
 ) -> list[list[int]]:
-    """:func:`viterbi_decode` for a padded batch ``(B, T, K)`` at once: one loop over
+    """BIO-constrained Viterbi for a padded batch ``(B, T, K)`` at once: one loop over
     positions instead of one per window (rows are decoded up to their own length)."""
     import numpy as np
 

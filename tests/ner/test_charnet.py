@@ -97,15 +97,33 @@ def test_transitions_are_stored_in_the_config(tmp_path):
     assert again.config.crf_transitions[0][1] == pytest.approx(2.5)
 
 
-def test_viterbi_batch_equals_one_by_one():
+def test_viterbi_batch_finds_the_best_valid_path_of_every_row():
+    from pipeline.ner.bio import allowed_transitions
+
+    tags = tag_names(["PERSON"])  # O, B-PERSON, I-PERSON: small enough to enumerate
+    may_start, may_follow = allowed_transitions(tags)
     rng = np.random.default_rng(3)
-    scores = rng.normal(size=(5, 9, len(TAGS)))
-    lengths = [9, 1, 4, 0, 7]
-    trans = rng.normal(size=(len(TAGS), len(TAGS)))
+    scores = rng.normal(size=(5, 5, len(tags)))
+    lengths = [5, 1, 4, 0, 3]
+    trans = rng.normal(size=(len(tags), len(tags)))
     for transitions in (None, trans):
-        batch = viterbi_batch(scores, lengths, TAGS, transitions)
+        batch = viterbi_batch(scores, lengths, tags, transitions)
         for r, n in enumerate(lengths):
-            assert batch[r] == viterbi_decode(scores[r, :n], TAGS, transitions)
+            trans_r = np.zeros((len(tags), len(tags))) if transitions is None else transitions
+
+            def total(path, r=r, t=trans_r):
+                emit = sum(scores[r, i, k] for i, k in enumerate(path))
+                return emit + sum(t[a, b] for a, b in itertools.pairwise(path))
+
+            valid = [
+                p
+                for p in itertools.product(range(len(tags)), repeat=n)
+                if (not p or may_start[p[0]])
+                and all(may_follow[a][b] for a, b in itertools.pairwise(p))
+            ]
+            best = max(valid, key=total)
+            assert batch[r] == list(best)
+            assert viterbi_decode(scores[r, :n], tags, transitions) == list(best)
 
 
 def test_bilstm_config_trains(tiny_config):
