@@ -16,7 +16,7 @@ DOCS = 300
 
 def _corpus(root: Path) -> None:
     root.mkdir()
-    filler = "根据《中华人民共和国政府信息公开条例》第二十条的规定，现将有关情况公开如下。" * 30
+    filler = "根据《中华人民共和国政府信息公开条例》第二十条的规定，现将有关情况公开如下。" * 150
     for i in range(DOCS):
         folder = root / f"{i // 50:02d}"
         folder.mkdir(exist_ok=True)
