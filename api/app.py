@@ -40,10 +40,17 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
         owned = ledger is None
         app.state.ledger = ledger or await run_in_threadpool(open_ledger, settings.database_url)
         app.state.screener, app.state.ner_model = await run_in_threadpool(_load_pipeline)
+        app.state.ledger_writer = None
+        if settings.record_to_ledger and settings.hook_record_async:
+            from pipeline.ledger.writer import LedgerWriter
+
+            app.state.ledger_writer = LedgerWriter(app.state.ledger, settings.ledger_batch)
         logging.getLogger("zwgk.access").setLevel(logging.INFO)
         try:
             yield
         finally:
+            if app.state.ledger_writer is not None:  # record what the hook has queued
+                await run_in_threadpool(app.state.ledger_writer.close)
             if owned:  # a ledger passed in by the caller stays the caller's to close
                 app.state.ledger.close()
 

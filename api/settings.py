@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     record_to_ledger: bool = True
     #: the hook records after answering (the CMS does not wait for the database)
     hook_record_async: bool = True
+    #: most hook results the background writer records in one transaction
+    ledger_batch: int = 128
     #: seconds an authenticated key is remembered per worker (revocation delay); 0 = off
     key_cache_seconds: float = 30.0
 

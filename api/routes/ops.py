@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
 
 router = APIRouter(tags=["运维"])
+
+LEDGER = Gauge(
+    "zwgk_ledger_writer_documents",
+    "Hook results of the background ledger writer, by state",
+    ["state"],
+)
 
 
 @router.get("/healthz", summary="进程存活")
@@ -40,5 +46,10 @@ async def readyz(request: Request, response: Response) -> dict[str, Any]:
         200: {"content": {CONTENT_TYPE_LATEST.split(";")[0]: {}}, "description": "指标文本"}
     },
 )
-async def metrics() -> Response:
+async def metrics(request: Request) -> Response:
+    writer = getattr(request.app.state, "ledger_writer", None)
+    if writer is not None:
+        LEDGER.labels("pending").set(writer.pending)
+        LEDGER.labels("written").set(writer.written)
+        LEDGER.labels("failed").set(writer.failed)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.documents import (
     Incoming,
@@ -15,6 +16,7 @@ from api.documents import (
     screen_document,
 )
 from api.schemas import HookOut, RedactOut, ScreenOut
+from pipeline.ledger.recording import RecordRequest
 
 router = APIRouter(prefix="/v1", tags=["审查"])
 
@@ -23,10 +25,13 @@ def _record(request: Request, doc: Incoming, contract: dict[str, Any]) -> int | 
     """Write the result to the ledger (when configured); the ledger's document id."""
     if not request.app.state.settings.record_to_ledger:
         return None
-    source = doc.source or (f"api:{doc.id}" if doc.id else "api")
     ledger = request.app.state.ledger
-    outcome = ledger.record(contract, source=source, department=doc.department, text=doc.text)
+    outcome = ledger.record(contract, _source(doc), doc.department, text=doc.text)
     return int(outcome.document_id)
+
+
+def _source(doc: Incoming) -> str:
+    return doc.source or (f"api:{doc.id}" if doc.id else "api")
 
 
 @document_route(router, "/screen", "screen", "审查文档中的个人信息", response_model=ScreenOut)
@@ -59,17 +64,21 @@ async def redact(request: Request) -> dict[str, Any]:
     "发布前审查钩子：结论 + 遮蔽稿",
     response_model=HookOut,
 )
-async def prepublish(request: Request, background: BackgroundTasks) -> dict[str, Any]:
+async def prepublish(request: Request) -> dict[str, Any]:
     """For a CMS: ``publishable`` is true only when nothing must be redacted or reviewed;
     otherwise publish ``redacted`` or send the document to a reviewer. With
-    ``ZWGK_HOOK_RECORD_ASYNC`` (default) the ledger is written after the answer is sent and
-    ``ledger_document_id`` is null."""
+    ``ZWGK_HOOK_RECORD_ASYNC`` (default) the result is queued for the ledger's background
+    writer (recorded in batches, see pipeline/ledger/writer.py) and ``ledger_document_id``
+    is null."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
     contract = result.to_contract()
     ledger_id = None
-    if request.app.state.settings.hook_record_async:
-        background.add_task(_record, request, doc, contract)
+    writer = request.app.state.ledger_writer
+    if writer is not None:
+        record = RecordRequest(contract, _source(doc), doc.department, doc.text)
+        if not writer.try_submit(record):  # queue full: wait for room, off the event loop
+            await run_in_threadpool(writer.submit, record)
     else:
         ledger_id = await off_loop(request, _record, request, doc, contract)
     log_document(request, doc, contract["verdict"])

@@ -131,13 +131,17 @@ class LedgerSink:
     def write(self, records: list[dict[str, Any]], texts: list[str | None]) -> None:
         from pathlib import Path
 
+        from pipeline.ledger.recording import RecordRequest
+
+        batch = []
         for record, text in zip(records, texts, strict=True):
             if "error" in record:
                 continue
             path = record.get("path")
             source = str(Path(path).resolve()) if path else str(record["id"])
             contract = {k: record[k] for k in CONTRACT}
-            self.ledger.record(contract, source, self.department, text=text, actor=self.actor)
+            batch.append(RecordRequest(contract, source, self.department, text, self.actor))
+        self.ledger.record_many(batch)  # one transaction per flushed batch of the scan
 
     def finish(self, journal: Journal) -> None:
         pass

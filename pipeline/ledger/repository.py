@@ -6,23 +6,24 @@ suggestions. Every method opens and closes its own transaction (safe across thre
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
-from pipeline.ledger import feedback, keys, queries
-from pipeline.ledger.db import lock_source, make_engine, write_engine
-from pipeline.ledger.hashing import content_hash, contract_fingerprint, value_hash
+from pipeline.ledger import feedback, keys, queries, recording
+from pipeline.ledger.db import make_engine, write_engine
+from pipeline.ledger.hashing import value_hash
 from pipeline.ledger.migrate import upgrade
-from pipeline.ledger.models import STATUS_ZH, STATUSES, Document, Finding, add_audit, utcnow
+from pipeline.ledger.models import STATUS_ZH, STATUSES, Finding, add_audit, utcnow
+from pipeline.ledger.recording import RecordRequest, prepare
 from pipeline.ledger.records import (
     AuditRecord,
     DocumentRecord,
@@ -46,7 +47,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 #: target statuses that need a reason (retaining information, reopening a finding)
 REASON_REQUIRED = frozenset({"retained", "open"})
-_FINDING_KEYS = ("entity", "start", "end", "text", "action", "rule", "masked")
 
 
 def open_ledger(url: str | None = None, settings: Settings | None = None) -> Ledger:
@@ -109,82 +109,36 @@ class Ledger:
         ``text`` (the screened text) so the content hash is its SHA-256; without it a keyed
         fingerprint of the redacted text and the findings is used instead.
         """
-        findings = _validated(contract, source)
-        text = text if text is not None else contract.get("text")
-        if isinstance(text, str):
-            digest, chars = content_hash(text), len(text)
-        else:
-            redacted = str(contract["redacted"])
-            digest, chars = contract_fingerprint(redacted, findings, self._key), None
-        with self.sessions() as session:  # unchanged content: answered without a write lock
-            known = _known(session, source, digest)
-        if known is not None:
-            return known
+        request = RecordRequest(contract, source, department, text, actor, screened_at)
+        return self.record_many([request])[0]
+
+    def record_many(self, requests: Sequence[RecordRequest]) -> list[RecordOutcome]:
+        """Record several results in ONE write transaction; an outcome per request, in order.
+
+        Raises ``LedgerError`` before writing anything if any request is invalid. Content
+        already recorded is answered from a read-only query without taking the write lock.
+        """
+        items = [prepare(request, self._key) for request in requests]
+        with self.sessions() as session:
+            outcomes = recording.known(session, items)
+        pending = [item for item in items if item.key not in outcomes]
         for attempt in range(3):
+            if not pending:
+                break
             try:
                 with self.writes.begin() as session:
-                    return self._record(
-                        session, contract, findings, source, department, digest, chars,
-                        actor, screened_at,
-                    )  # fmt: skip
-            except IntegrityError:  # a concurrent writer recorded this source meanwhile
+                    outcomes.update(recording.write_batch(session, pending, self.value_hash))
+                break
+            except IntegrityError:  # a concurrent writer recorded one of these meanwhile
                 if attempt == 2:
                     raise
-        raise AssertionError("unreachable")
-
-    def _record(
-        self,
-        session: Session,
-        contract: Mapping[str, Any],
-        findings: list[Mapping[str, Any]],
-        source: str,
-        department: str | None,
-        digest: str,
-        chars: int | None,
-        actor: str,
-        screened_at: datetime | None,
-    ) -> RecordOutcome:
-        lock_source(session, source)
-        known = _known(session, source, digest)
-        if known is not None:
-            return known
-        latest = session.scalar(select(func.max(Document.version)).where(Document.source == source))
-        doc = Document(
-            source=source,
-            content_hash=digest,
-            version=(latest or 0) + 1,
-            department=department or None,
-            doc_type=str(contract.get("doc_type") or "other"),
-            verdict=str(contract.get("verdict") or "pass"),
-            chars=chars,
-            screened_at=screened_at or utcnow(),
-        )
-        doc.findings = [self._finding(f) for f in findings]
-        session.add(doc)
-        session.flush()
-        after = {"source": source, "version": doc.version, "verdict": doc.verdict}
-        after["findings"] = len(doc.findings)
-        add_audit(session, actor, "document.record", ("document", doc.id), None, after)
-        ids = tuple(f.id for f in doc.findings)
-        return RecordOutcome(doc.id, source, doc.version, digest, True, ids)
-
-    def _finding(self, raw: Mapping[str, Any]) -> Finding:
-        score = raw.get("score")
-        return Finding(
-            entity=str(raw["entity"]),
-            start=int(raw["start"]),
-            end=int(raw["end"]),
-            masked=str(raw["masked"]),
-            value_hash=self.value_hash(str(raw["text"])),
-            action=str(raw["action"]),
-            rule=str(raw["rule"]),
-            reason=str(raw.get("reason") or ""),
-            basis=str(raw.get("basis") or ""),
-            role=str(raw.get("role") or "unknown"),
-            recognizer=str(raw.get("recognizer") or ""),
-            score=float(score) if isinstance(score, int | float) else None,
-            status="open",
-        )
+        answered: set[tuple[str, str]] = set()
+        results = []
+        for item in items:  # a repeat within the batch created nothing itself
+            outcome = outcomes[item.key]
+            results.append(replace(outcome, created=False) if item.key in answered else outcome)
+            answered.add(item.key)
+        return results
 
     # --- review workflow ---------------------------------------------------------------
 
@@ -266,31 +220,3 @@ class Ledger:
     def list_keys(self, include_revoked: bool = True) -> list[KeyInfo]:
         with self.sessions() as session:
             return keys.list_keys(session, include_revoked)
-
-
-def _validated(contract: Mapping[str, Any], source: str) -> list[Mapping[str, Any]]:
-    if not isinstance(contract, Mapping):
-        raise LedgerError("审查结果必须是 JSON 对象")
-    if not source or not str(source).strip():
-        raise LedgerError("必须给出文档来源（source）")
-    if contract.get("error"):
-        raise LedgerError(f"该审查结果是错误记录，不能入账：{contract['error']}")
-    findings = contract.get("findings")
-    if not isinstance(findings, list) or "redacted" not in contract:
-        raise LedgerError("审查结果缺少 findings 或 redacted 字段")
-    for number, item in enumerate(findings, 1):
-        missing = [k for k in _FINDING_KEYS if not isinstance(item, Mapping) or k not in item]
-        if missing:
-            raise LedgerError(f"第 {number} 条发现缺少字段：{'、'.join(missing)}")
-    return findings
-
-
-def _known(session: Session, source: str, digest: str) -> RecordOutcome | None:
-    """The outcome for content already recorded under ``source``, if it was."""
-    existing = session.scalars(
-        select(Document).where(Document.source == source, Document.content_hash == digest)
-    ).first()
-    if existing is None:
-        return None
-    ids = tuple(f.id for f in existing.findings)
-    return RecordOutcome(existing.id, source, existing.version, digest, False, ids)

@@ -65,7 +65,8 @@ def test_prepublish_returns_verdict_redacted_text_and_records_the_ledger(client,
     assert ID not in body["redacted"] and "13812345678" not in body["redacted"]
     assert body["counts"]["redact"] >= 3 and "必须遮蔽" in body["summary"]
     assert all(f["action"] != "allow" for f in body["findings"])
-    assert body["ledger_document_id"] is None  # recorded after the answer (background task)
+    assert body["ledger_document_id"] is None  # queued for the background writer
+    client.app.state.ledger_writer.flush()
     (doc,) = ledger.documents(source="https://example.gov.cn/a.html")
     rows = ledger.findings(document_id=doc.id)
     assert {f.entity for f in rows} >= {"PERSON", "ID_CARD", "MOBILE"}
@@ -74,7 +75,22 @@ def test_prepublish_returns_verdict_redacted_text_and_records_the_ledger(client,
         json={"text": DOC, "source": "https://example.gov.cn/a.html"},
         headers=bearer(keys["hook"]),
     )
+    client.app.state.ledger_writer.flush()
     assert len(ledger.documents(source="https://example.gov.cn/a.html")) == 1  # same content
+
+
+def test_hook_results_queued_at_shutdown_are_recorded(make_client, keys, ledger):
+    with make_client() as c:
+        for i in range(30):
+            text = f"申请人张晓明，电话138123456{i:02d}。"
+            r = c.post("/v1/hook/prepublish", json={"text": text, "source": f"q-{i}"},
+                       headers=bearer(keys["hook"]))  # fmt: skip
+            assert r.status_code == 200
+        writer = c.app.state.ledger_writer
+    # leaving the client ran the lifespan's shutdown: the writer wrote everything queued
+    assert writer.pending == 0 and writer.failed == 0 and writer.written == 30
+    assert writer.batches <= 30
+    assert len(ledger.documents()) == 30
 
 
 def test_prepublish_can_record_before_answering(make_client, keys, ledger):
@@ -189,6 +205,12 @@ def test_metrics_and_openapi(client, keys):
     client.post("/v1/screen", json={"text": "无"}, headers=bearer(keys["hook"]))
     metrics = client.get("/metrics").text
     assert 'zwgk_requests_total{method="POST",route="/v1/screen",status="200"}' in metrics
+    client.post("/v1/hook/prepublish", json={"text": DOC, "source": "m"},
+                headers=bearer(keys["hook"]))  # fmt: skip
+    client.app.state.ledger_writer.flush()
+    metrics = client.get("/metrics").text
+    assert 'zwgk_ledger_writer_documents{state="written"} 1.0' in metrics
+    assert 'zwgk_ledger_writer_documents{state="pending"} 0.0' in metrics
     spec = client.get("/openapi.json").json()
     assert {"/v1/screen", "/v1/redact", "/v1/hook/prepublish"} <= set(spec["paths"])
     content = spec["paths"]["/v1/screen"]["post"]["requestBody"]["content"]

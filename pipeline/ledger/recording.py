@@ -1,0 +1,204 @@
+"""Recording screening results: validate and hash outside the transaction, then write a
+whole batch of documents in one transaction (one flush, one commit).
+
+``Ledger.record`` is ``record_many`` of one request; the service's background writer
+(``pipeline/ledger/writer.py``) passes everything that queued up meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from pipeline.ledger.db import lock_source
+from pipeline.ledger.hashing import content_hash, contract_fingerprint
+from pipeline.ledger.models import AuditLog, Document, Finding, utcnow
+from pipeline.ledger.records import LedgerError, RecordOutcome
+
+_FINDING_KEYS = ("entity", "start", "end", "text", "action", "rule", "masked")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRequest:
+    """One screening result (``ScreenResult.to_contract()``) to record for ``source``."""
+
+    contract: Mapping[str, Any]
+    source: str
+    department: str | None = None
+    #: the screened text; its SHA-256 identifies the version (else a keyed fingerprint)
+    text: str | None = None
+    actor: str = "system"
+    screened_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A validated request with its content hash."""
+
+    request: RecordRequest
+    findings: list[Mapping[str, Any]]
+    digest: str
+    chars: int | None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.request.source, self.digest
+
+
+def prepare(request: RecordRequest, key: bytes) -> Prepared:
+    """Validate ``request`` (``LedgerError`` with a Chinese message) and hash its content."""
+    findings = _validated(request.contract, request.source)
+    text = request.text if request.text is not None else request.contract.get("text")
+    if isinstance(text, str):
+        return Prepared(request, findings, content_hash(text), len(text))
+    redacted = str(request.contract["redacted"])
+    return Prepared(request, findings, contract_fingerprint(redacted, findings, key), None)
+
+
+def known(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], RecordOutcome]:
+    """Outcomes of the items whose source already has this content (one query)."""
+    if not items:
+        return {}
+    wanted = {item.key for item in items}
+    query = (
+        select(Document)
+        .where(Document.content_hash.in_({digest for _, digest in wanted}))
+        .options(selectinload(Document.findings))
+    )
+    found = {}
+    for doc in session.scalars(query):
+        if (doc.source, doc.content_hash) in wanted:
+            ids = tuple(f.id for f in doc.findings)
+            found[doc.source, doc.content_hash] = RecordOutcome(
+                doc.id, doc.source, doc.version, doc.content_hash, False, ids
+            )
+    return found
+
+
+def write_batch(
+    session: Session, items: Sequence[Prepared], value_hash: Callable[[str], str]
+) -> dict[tuple[str, str], RecordOutcome]:
+    """Insert the items not recorded yet, in order; the outcome of every item by key.
+
+    Run inside a write transaction. Equal items in one batch are written once; new
+    content for one source gets consecutive versions in the order given.
+    """
+    for source in sorted({item.request.source for item in items}):  # a fixed order: no deadlock
+        lock_source(session, source)
+    outcomes = known(session, items)
+    sources = {item.request.source for item in items}
+    versions = (
+        select(Document.source, func.max(Document.version))
+        .where(Document.source.in_(sources))
+        .group_by(Document.source)
+    )
+    latest: dict[str, int] = {source: version for source, version in session.execute(versions)}
+    created: list[Prepared] = []
+    documents: list[dict[str, Any]] = []
+    seen = set(outcomes)
+    for item in items:
+        if item.key in seen:
+            continue
+        seen.add(item.key)
+        req = item.request
+        latest[req.source] = latest.get(req.source, 0) + 1
+        created.append(item)
+        documents.append(
+            {
+                "source": req.source,
+                "content_hash": item.digest,
+                "version": latest[req.source],
+                "department": req.department or None,
+                "doc_type": str(req.contract.get("doc_type") or "other"),
+                "verdict": str(req.contract.get("verdict") or "pass"),
+                "chars": item.chars,
+                "screened_at": req.screened_at or utcnow(),
+            }
+        )
+    if not created:
+        return outcomes
+    # Core bulk inserts (one statement per table): the ORM unit of work costs several times
+    # more per row, and the service's hook writes a row per finding of every new document
+    doc_ids = list(session.scalars(_insert_returning_id(Document), documents))
+    findings = [
+        _finding(raw, doc_id, value_hash)
+        for item, doc_id in zip(created, doc_ids, strict=True)
+        for raw in item.findings  # the contract's order: finding_ids[i] is findings[i]
+    ]
+    finding_ids = list(session.scalars(_insert_returning_id(Finding), findings)) if findings else []
+    audits = []
+    position = 0
+    for item, doc_id, row in zip(created, doc_ids, documents, strict=True):
+        count = len(item.findings)
+        ids, position = tuple(finding_ids[position : position + count]), position + count
+        after = {"source": row["source"], "version": row["version"], "verdict": row["verdict"]}
+        audits.append(_audit(item.request.actor, doc_id, {**after, "findings": count}))
+        outcomes[item.key] = RecordOutcome(
+            doc_id, row["source"], row["version"], item.digest, True, ids
+        )
+    session.execute(insert(AuditLog), audits)
+    return outcomes
+
+
+def _insert_returning_id(table: type[Document] | type[Finding]) -> Any:
+    """``INSERT … RETURNING id`` for many rows, ids in the order of the rows given."""
+    return insert(table).returning(table.id, sort_by_parameter_order=True)
+
+
+def _finding(
+    raw: Mapping[str, Any], document_id: int, value_hash: Callable[[str], str]
+) -> dict[str, Any]:
+    score = raw.get("score")
+    return {
+        "document_id": document_id,
+        "entity": str(raw["entity"]),
+        "start": int(raw["start"]),
+        "end": int(raw["end"]),
+        "masked": str(raw["masked"]),
+        "value_hash": value_hash(str(raw["text"])),
+        "action": str(raw["action"]),
+        "rule": str(raw["rule"]),
+        "reason": str(raw.get("reason") or ""),
+        "basis": str(raw.get("basis") or ""),
+        "role": str(raw.get("role") or "unknown"),
+        "recognizer": str(raw.get("recognizer") or ""),
+        "score": float(score) if isinstance(score, int | float) else None,
+        "status": "open",
+        "status_reason": None,
+        "status_by": None,
+        "status_at": None,
+    }
+
+
+def _audit(actor: str, document_id: int, after: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "at": utcnow(),
+        "actor": actor or "system",
+        "action": "document.record",
+        "object_type": "document",
+        "object_id": str(document_id),
+        "before": None,
+        "after": after,
+    }
+
+
+def _validated(contract: Mapping[str, Any], source: str) -> list[Mapping[str, Any]]:
+    if not isinstance(contract, Mapping):
+        raise LedgerError("审查结果必须是 JSON 对象")
+    if not source or not str(source).strip():
+        raise LedgerError("必须给出文档来源（source）")
+    if contract.get("error"):
+        raise LedgerError(f"该审查结果是错误记录，不能入账：{contract['error']}")
+    findings = contract.get("findings")
+    if not isinstance(findings, list) or "redacted" not in contract:
+        raise LedgerError("审查结果缺少 findings 或 redacted 字段")
+    for number, item in enumerate(findings, 1):
+        missing = [k for k in _FINDING_KEYS if not isinstance(item, Mapping) or k not in item]
+        if missing:
+            raise LedgerError(f"第 {number} 条发现缺少字段：{'、'.join(missing)}")
+    return findings
