@@ -110,18 +110,14 @@ def viterbi_batch(
     keep = np.arange(k)
     for t in range(1, steps):
         cand = best[:, :, None] + trans[None]
-        arg = cand.argmax(1)
         live = (t < lengths_arr)[:, None]
-        back[:, t] = np.where(live, arg, keep[None])
-        best = np.where(live, np.take_along_axis(cand, arg[:, None], 1)[:, 0] + scores[:, t], best)
-    out: list[list[int]] = []
-    for r in range(rows):
-        n = int(lengths_arr[r])
-        if n == 0:
-            out.append([])
-            continue
-        path = [int(best[r].argmax())]
-        for t in range(n - 1, 0, -1):
-            path.append(int(back[r, t, path[-1]]))
-        out.append(path[::-1])
-    return out
+        back[:, t] = np.where(live, cand.argmax(1), keep[None])
+        best = np.where(live, cand.max(1) + scores[:, t], best)
+    # backtrack all rows at once: past a row's end ``back`` is the identity, so its path
+    # stays on its last tag until t reaches its length
+    path = np.empty((rows, steps), dtype=np.int64)
+    path[:, -1] = best.argmax(1)
+    index = np.arange(rows)
+    for t in range(steps - 1, 0, -1):
+        path[:, t - 1] = back[index, t, path[:, t]]
+    return [path[r, : int(n)].tolist() for r, n in enumerate(lengths_arr)]
