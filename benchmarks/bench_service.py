@@ -32,18 +32,27 @@ sys.path[:0] = [str(HERE), str(ROOT)]
 
 import corpus as C  # noqa: E402
 
+# Each wrk thread has its own Lua state: thread k sends bodies k, k + T, k + 2T, … so that
+# with --docs larger than the run's request count every request carries a new document.
 LUA = """
 local bodies = {}
 for line in io.lines("%s") do bodies[#bodies + 1] = line end
-local i = 0
+local threads = 0
+function setup(thread)
+  thread:set("offset", threads)
+  threads = threads + 1
+end
+local n = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer %s"
 request = function()
-  i = i %% #bodies + 1
+  local i = (offset + n * %d) %% #bodies + 1
+  n = n + 1
   return wrk.format(nil, "/v1/hook/prepublish", nil, bodies[i])
 end
 """
+WRK_THREADS = 2
 
 
 def _port() -> int:
@@ -119,13 +128,14 @@ def main() -> None:
         "".join(json.dumps({"text": t, "source": f"bench-{i}"}, ensure_ascii=False) + "\n"
                 for i, t in enumerate(docs)), "utf-8")  # fmt: skip
     script = data / "hook.lua"
-    script.write_text(LUA % (bodies, key), "utf-8")
+    script.write_text(LUA % (bodies, key, WRK_THREADS), "utf-8")
     port = _port()
     env = {**os.environ, "ZWGK_DATA_DIR": str(data), "ZWGK_RATE_LIMIT_PER_MINUTE": "0"}
     env["ZWGK_DATABASE_URL"] = url
     cmd = [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port)]
     cmd += ["--workers", str(args.workers), "--log-level", "warning"]
-    server = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    server_log = (data / "server.log").open("w")
+    server = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=server_log)
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):
         try:
@@ -146,15 +156,21 @@ def main() -> None:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     wrk = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(args.clients), "-d", f"{args.duration}s", "--latency",
+        ["wrk", "-t", str(WRK_THREADS), "-c", str(args.clients), "-d", f"{args.duration}s", "--latency",
          "--timeout", "10s", "-s", str(script), url],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     stop.set()
     sampler.join()
     server.terminate()
-    server.wait(timeout=30)
+    server.wait(timeout=120)  # shutdown: each worker's ledger writer records what is queued
+    server_log.close()
     out = wrk.stdout
+    recorded = None
+    if env.get("ZWGK_RECORD_TO_LEDGER", "true").lower() not in ("0", "false", "no", "off"):
+        ledger = open_ledger(env["ZWGK_DATABASE_URL"])  # after shutdown drained the writer
+        recorded = len(ledger.documents())
+        ledger.close()
     dist = dict(re.findall(r"^\s+(\d+)%\s+(\S+)\s*$", out, re.M))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -167,6 +183,8 @@ def main() -> None:
         "requests_per_s": rps, "chars_per_s": round(rps * chars),
         "latency_ms": {f"p{k}": round(_ms(v), 2) for k, v in dist.items()},
         "non_2xx": int(errors.group(1)) if errors else 0,
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),  # type: ignore[union-attr]
+        "ledger_documents": recorded,
         "rss_mb": {"first": mem[0], "max": max(mem), "last": mem[-1]} if mem else {},
         "rss_samples": samples[:: max(1, len(samples) // 120)],
         "cpus": os.cpu_count(), "wrk": out,
@@ -177,6 +195,8 @@ def main() -> None:
           f"{args.kb} KB {args.corpus} docs ({report['doc_chars']} chars)")  # fmt: skip
     print(f"p50 {lat.get('p50')} ms  p90 {lat.get('p90')} ms  p99 {lat.get('p99')} ms  "
           f"{rps:.1f} req/s  non-2xx {report['non_2xx']}")  # fmt: skip
+    print(f"requests {report['requests']}, ledger documents afterwards {recorded}")
+    print(f"server log: {data / 'server.log'}")
     print(f"server RSS MB: first {report['rss_mb'].get('first')}, max "
           f"{report['rss_mb'].get('max')}, last {report['rss_mb'].get('last')}")  # fmt: skip
 

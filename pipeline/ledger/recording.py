@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from pipeline.ledger.db import lock_source
 from pipeline.ledger.hashing import content_hash, contract_fingerprint
@@ -61,23 +61,29 @@ def prepare(request: RecordRequest, key: bytes) -> Prepared:
 
 
 def known(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], RecordOutcome]:
-    """Outcomes of the items whose source already has this content (one query)."""
+    """Outcomes of the items whose source already has this content (two Core queries, no
+    ORM objects: a CMS resubmitting pages makes this the hook's most frequent case)."""
     if not items:
         return {}
     wanted = {item.key for item in items}
-    query = (
-        select(Document)
-        .where(Document.content_hash.in_({digest for _, digest in wanted}))
-        .options(selectinload(Document.findings))
-    )
-    found = {}
-    for doc in session.scalars(query):
-        if (doc.source, doc.content_hash) in wanted:
-            ids = tuple(f.id for f in doc.findings)
-            found[doc.source, doc.content_hash] = RecordOutcome(
-                doc.id, doc.source, doc.version, doc.content_hash, False, ids
-            )
-    return found
+    rows = session.execute(
+        select(Document.id, Document.source, Document.version, Document.content_hash).where(
+            Document.content_hash.in_({digest for _, digest in wanted})
+        )
+    ).all()
+    docs = [row for row in rows if (row.source, row.content_hash) in wanted]
+    if not docs:
+        return {}
+    ids: dict[int, list[int]] = {row.id: [] for row in docs}
+    query = select(Finding.document_id, Finding.id).where(Finding.document_id.in_(ids))
+    for document_id, finding_id in session.execute(query.order_by(Finding.id)):
+        ids[document_id].append(finding_id)
+    return {
+        (row.source, row.content_hash): RecordOutcome(
+            row.id, row.source, row.version, row.content_hash, False, tuple(ids[row.id])
+        )
+        for row in docs
+    }
 
 
 def write_batch(
@@ -122,32 +128,43 @@ def write_batch(
         )
     if not created:
         return outcomes
-    # Core bulk inserts (one statement per table): the ORM unit of work costs several times
-    # more per row, and the service's hook writes a row per finding of every new document
-    doc_ids = list(session.scalars(_insert_returning_id(Document), documents))
+    # Core executemany inserts without RETURNING (SQLite would run a RETURNING insert row by
+    # row); the new ids are read back by the documents' unique (source, content_hash) and, for
+    # findings, in id order, which is insertion order: finding_ids[i] is the contract's i-th
+    session.execute(insert(Document), documents)
+    new_ids = _document_ids(session, created)
+    doc_ids = [new_ids[item.key] for item in created]
     findings = [
         _finding(raw, doc_id, value_hash)
         for item, doc_id in zip(created, doc_ids, strict=True)
-        for raw in item.findings  # the contract's order: finding_ids[i] is findings[i]
+        for raw in item.findings
     ]
-    finding_ids = list(session.scalars(_insert_returning_id(Finding), findings)) if findings else []
+    finding_ids: dict[int, list[int]] = {doc_id: [] for doc_id in doc_ids}
+    if findings:
+        session.execute(insert(Finding), findings)
+        query = select(Finding.document_id, Finding.id).where(Finding.document_id.in_(doc_ids))
+        for document_id, finding_id in session.execute(query.order_by(Finding.id)):
+            finding_ids[document_id].append(finding_id)
     audits = []
-    position = 0
     for item, doc_id, row in zip(created, doc_ids, documents, strict=True):
-        count = len(item.findings)
-        ids, position = tuple(finding_ids[position : position + count]), position + count
         after = {"source": row["source"], "version": row["version"], "verdict": row["verdict"]}
-        audits.append(_audit(item.request.actor, doc_id, {**after, "findings": count}))
+        audits.append(_audit(item.request.actor, doc_id, {**after, "findings": len(item.findings)}))
         outcomes[item.key] = RecordOutcome(
-            doc_id, row["source"], row["version"], item.digest, True, ids
+            doc_id, row["source"], row["version"], item.digest, True, tuple(finding_ids[doc_id])
         )
     session.execute(insert(AuditLog), audits)
     return outcomes
 
 
-def _insert_returning_id(table: type[Document] | type[Finding]) -> Any:
-    """``INSERT … RETURNING id`` for many rows, ids in the order of the rows given."""
-    return insert(table).returning(table.id, sort_by_parameter_order=True)
+def _document_ids(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], int]:
+    digests = {item.digest for item in items}
+    query = select(Document.source, Document.content_hash, Document.id).where(
+        Document.content_hash.in_(digests)
+    )
+    wanted = {item.key for item in items}
+    return {
+        (src, digest): id_ for src, digest, id_ in session.execute(query) if (src, digest) in wanted
+    }
 
 
 def _finding(

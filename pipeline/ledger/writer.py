@@ -32,7 +32,7 @@ RETRY_DELAYS = (0.2, 1.0, 3.0)
 class LedgerWriter:
     """``submit()`` from any thread; ``close()`` writes what is queued and stops."""
 
-    def __init__(self, ledger: Ledger, max_batch: int = 128, max_queue: int = 10_000) -> None:
+    def __init__(self, ledger: Ledger, max_batch: int = 128, max_queue: int = 2_000) -> None:
         self.ledger = ledger
         self.max_batch = max_batch
         self._queue: queue.Queue[RecordRequest | None] = queue.Queue(max_queue)
