@@ -18,7 +18,7 @@ from pipeline.classify.model import DisclosureModel, cross_validate, load_corpus
 
 
 def main() -> None:
-    version = sys.argv[1] if len(sys.argv) > 1 else "disclosure-0.1"
+    version = sys.argv[1] if len(sys.argv) > 1 else "disclosure-0.2"
     records = load_corpus()
     scores = cross_validate(records)
     scores.pop("errors", None)
