@@ -66,11 +66,8 @@ def known(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], 
     if not items:
         return {}
     wanted = {item.key for item in items}
-    rows = session.execute(
-        select(Document.id, Document.source, Document.version, Document.content_hash).where(
-            Document.content_hash.in_({digest for _, digest in wanted})
-        )
-    ).all()
+    columns = (Document.id, Document.source, Document.version, Document.content_hash)
+    rows = session.execute(select(*columns).where(*_pairs_filter(wanted))).all()
     docs = [row for row in rows if (row.source, row.content_hash) in wanted]
     if not docs:
         return {}
@@ -156,12 +153,17 @@ def write_batch(
     return outcomes
 
 
+def _pairs_filter(wanted: set[tuple[str, str]]) -> tuple[Any, Any]:
+    """Rows that may be one of the (source, content_hash) pairs — by both columns, so the
+    unique index (source, content_hash) serves it; callers keep the exact pairs."""
+    sources = {source for source, _ in wanted}
+    return Document.source.in_(sources), Document.content_hash.in_({d for _, d in wanted})
+
+
 def _document_ids(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], int]:
-    digests = {item.digest for item in items}
-    query = select(Document.source, Document.content_hash, Document.id).where(
-        Document.content_hash.in_(digests)
-    )
     wanted = {item.key for item in items}
+    columns = (Document.source, Document.content_hash, Document.id)
+    query = select(*columns).where(*_pairs_filter(wanted))
     return {
         (src, digest): id_ for src, digest, id_ in session.execute(query) if (src, digest) in wanted
     }
