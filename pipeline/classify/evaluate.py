@@ -65,7 +65,8 @@ def system_cross_validate(
 def held_out(
     documents: list[dict[str, Any]], classifier: Classifier, screen: bool = True
 ) -> dict[str, Any]:
-    """Accuracy on documents ``{"id", "text", "attribute", "has_marker"}`` of known attribute."""
+    """Accuracy on documents ``{"id", "text", "attribute", "has_marker"}`` of known attribute
+    (``label``: also the reason code; ``topics``: the acceptable topic areas)."""
     rows = []
     for d in documents:
         result = classifier.classify(d["text"], doc_id=d["id"], screen=screen)
@@ -80,11 +81,17 @@ def held_out(
                 "marker_expected": bool(d.get("has_marker")),
                 "marker_found": result.decided_by == "标注",
                 "conflicts": result.conflicts,
+                "topic": result.topic,
+                "topic_ok": None if "topics" not in d else result.topic in d["topics"],
             }
         )
     with_marker = [r for r in rows if r["marker_expected"]]
+    with_topic = [r for r in rows if r["topic_ok"] is not None]
     return {
         "documents": len(rows),
+        "topic_accuracy": round(sum(r["topic_ok"] for r in with_topic) / len(with_topic), 3)
+        if with_topic
+        else None,
         "accuracy": round(sum(r["expected"] == r["got"] for r in rows) / max(1, len(rows)), 3),
         "label_accuracy": round(sum(r["label_ok"] for r in rows) / max(1, len(rows)), 3),
         "marker_recall": round(

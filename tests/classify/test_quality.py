@@ -36,3 +36,5 @@ def test_written_holdout_attribute_accuracy():
     report = held_out(docs, default_classifier(), screen=True)
     assert report["documents"] == 27
     assert report["accuracy"] >= 0.9
+    # topic areas, labelled with the acceptable areas before the first measurement (22/27)
+    assert report["topic_accuracy"] >= 0.8
