@@ -156,8 +156,8 @@ def main() -> None:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     wrk = subprocess.run(
-        ["wrk", "-t", str(WRK_THREADS), "-c", str(args.clients), "-d", f"{args.duration}s", "--latency",
-         "--timeout", "10s", "-s", str(script), url],
+        ["wrk", "-t", str(WRK_THREADS), "-c", str(args.clients), "-d", f"{args.duration}s",
+         "--latency", "--timeout", "10s", "-s", str(script), url],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     stop.set()
