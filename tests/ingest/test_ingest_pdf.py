@@ -5,33 +5,17 @@ from __future__ import annotations
 import io
 
 import pytest
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from pipeline.ingest import IngestError, load_bytes, load_path
 from pipeline.ingest.pdf_file import PAGE_BREAK
-
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-
-def _pdf(pages: list[list[str]], **kwargs) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, **kwargs)
-    for lines in pages:
-        c.setFont(FONT, 12)
-        for i, line in enumerate(lines):
-            c.drawString(72, 760 - 20 * i, line)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+from tests.pdf_builder import pdf_bytes
 
 
 def test_text_layer_with_page_breaks(tmp_path):
     path = tmp_path / "reply.pdf"
     path.write_bytes(
-        _pdf([["政府信息公开申请答复书", "申请人：张三 电话13812345678"], ["第二页：此复"]])
+        pdf_bytes([["政府信息公开申请答复书", "申请人：张三 电话13812345678"], ["第二页：此复"]])
     )
     doc = load_path(path)
     assert doc.kind == "pdf"
@@ -43,7 +27,7 @@ def test_text_layer_with_page_breaks(tmp_path):
 
 def test_blank_pdf_has_no_text_layer():
     with pytest.raises(IngestError) as info:
-        load_bytes(_pdf([[], []]), "扫描件.pdf")
+        load_bytes(pdf_bytes([[], []]), "扫描件.pdf")
     assert "PDF 没有文字层（可能是扫描件），需先做 OCR" in info.value.message
     assert "扫描件.pdf" in info.value.message
 
@@ -63,20 +47,20 @@ def test_image_only_pdf_has_no_text_layer():
 
 
 def test_partly_scanned_pdf_warns_and_keeps_page_positions():
-    doc = load_bytes(_pdf([["第一页正文"], [], ["第三页正文"]]), "mixed.pdf")
+    doc = load_bytes(pdf_bytes([["第一页正文"], [], ["第三页正文"]]), "mixed.pdf")
     assert doc.text.split(PAGE_BREAK) == ["第一页正文", "", "第三页正文"]
     assert any("第 2 页没有文字层" in w for w in doc.warnings)
 
 
 def test_encrypted_pdf_needs_a_password():
-    data = _pdf([["机密内容"]], encrypt="secret")
+    data = pdf_bytes([["机密内容"]], encrypt="secret")
     with pytest.raises(IngestError, match="PDF 已加密") as info:
         load_bytes(data, "locked.pdf")
     assert "locked.pdf" in info.value.message
 
 
 def test_damaged_pdf_is_an_error():
-    data = _pdf([["正文"]])
+    data = pdf_bytes([["正文"]])
     with pytest.raises(IngestError, match="PDF"):
         load_bytes(data[:200], "broken.pdf")
     with pytest.raises(IngestError, match="缺少 PDF 文件头"):

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
-
 from pipeline.ingest import load_bytes
 from pipeline.parse import parse_document
 from tests.parse.offsets import assert_offsets
-
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+from tests.pdf_builder import pdf_bytes
 
 PAGES = [
     [
@@ -37,20 +29,8 @@ PAGES = [
 ]
 
 
-def _pdf() -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    for lines in PAGES:
-        c.setFont(FONT, 12)
-        for i, line in enumerate(lines):
-            c.drawString(72, 760 - 20 * i, line)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
 def test_pdf_text_layer():
-    doc = load_bytes(_pdf(), "notice.pdf")
+    doc = load_bytes(pdf_bytes(PAGES), "notice.pdf")
     parsed = parse_document(doc.text)
     assert assert_offsets(doc.text, parsed.to_dict()) > 10
     assert parsed.title.value == "某某县人民政府办公室关于做好2024年防汛工作的通知"

@@ -56,18 +56,9 @@ def test_txt_written_as_utf8(tmp_path):
 
 
 def test_pdf_becomes_redacted_text(tmp_path):
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    from tests.pdf_builder import pdf_bytes
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.setFont("STSong-Light", 12)
-    c.drawString(72, 760, "申请人：张三 电话13812345678")
-    c.showPage()
-    c.save()
-    doc = load_bytes(buf.getvalue(), "reply.pdf")
+    doc = load_bytes(pdf_bytes([["申请人：张三 电话13812345678"]]), "reply.pdf")
     target = tmp_path / "reply_redacted.pdf"
     write_redacted(doc, [_span(doc.text, "13812345678", "138****5678")], target)
     assert not target.exists()
