@@ -63,6 +63,13 @@ def cell_at(view: DocView, start: int, end: int, column: str) -> Cell:
     return Cell(p.start, p.end, p.text, value, column=column)
 
 
+def carried_down(rows: list[Row], name: str) -> Cell | None:
+    """Column ``name``'s cell of the row above, marked inherited: a short row of a printed
+    table leaves out the leading cells it shares with the row above (merged cells)."""
+    prev = rows[-1].cells.get(name) if rows else None
+    return None if prev is None else Cell(prev.start, prev.end, prev.text, prev.value, name, True)
+
+
 def tab_tables(view: DocView, skip: set[int], section: str, lo: int, hi: int) -> list[Table]:
     """Runs of lines with TABs: the first line is the header."""
     tables: list[Table] = []
@@ -242,9 +249,8 @@ def _map_row(
     missing = len(names) - len(body)
     for k, name in enumerate(names):
         if k < missing:
-            prev = previous[-1].cells.get(name) if previous else None
-            if prev is not None:
-                out[name] = Cell(prev.start, prev.end, prev.text, prev.value, name, True)
+            if (above := carried_down(previous, name)) is not None:
+                out[name] = above
             continue
         item = body[k - missing]
         if isinstance(item, tuple):

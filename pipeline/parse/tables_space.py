@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.model import Cell, Row, Table
-from pipeline.parse.tables import cell_at, column_at, role_of, title_before, unique_names
+from pipeline.parse.tables import (
+    carried_down,
+    cell_at,
+    column_at,
+    role_of,
+    title_before,
+    unique_names,
+)
 from pipeline.parse.text import DocView, Line
 
 _TOKEN = re.compile(r"\S+")
@@ -87,9 +94,8 @@ def _row(view: DocView, tokens: list[tuple[int, int]], names: list[str], rows: l
     cells: dict[str, Cell] = {}
     for n, name in enumerate(names):
         if n < missing:
-            prev = rows[-1].cells.get(name) if rows else None
-            if prev is not None:
-                cells[name] = Cell(prev.start, prev.end, prev.text, prev.value, name, True)
+            if (above := carried_down(rows, name)) is not None:
+                cells[name] = above
             continue
         s, e = tokens[n - missing]
         cells[name] = cell_at(view, s, e, name)
