@@ -40,9 +40,11 @@ def write_artifact(
     info: dict[str, Any],
     onnx: bool = True,
     overwrite: bool = False,
+    lexicon: Any = None,
 ) -> Artifact:
-    """Save weights (safetensors), config, vocabulary, optional int8 ONNX, the model card
-    and the manifest. ``info`` carries name, version, labels, data, eval, training."""
+    """Save weights (safetensors), config, vocabulary, the word list of a model with
+    dictionary features, optional int8 ONNX, the model card and the manifest. ``info``
+    carries name, version, labels, data, eval, training."""
     out = Path(out_dir)
     if out.exists() and any(out.iterdir()) and not overwrite:
         raise ArtifactError(f"{out} 已存在且非空；换一个版本号，或明确要求覆盖")
@@ -52,6 +54,8 @@ def write_artifact(
             old.unlink()
     model.save_pretrained(str(out), safe_serialization=True)
     tokenizer.save(out)
+    if lexicon is not None:
+        lexicon.save(out)
     if onnx:
         from pipeline.ner.onnx_export import export_onnx
 

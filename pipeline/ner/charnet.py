@@ -9,7 +9,10 @@ so the artifact, ONNX export and inference code serve both architectures.
 Inputs per character: its embedding plus two hashed embeddings of the character bigrams on
 its left and right (hash embeddings: two hash functions, summed, so that two frequent bigrams
 rarely share both buckets). The bigram ids are computed inside the model from ``input_ids``,
-so the ONNX graph needs nothing beyond the character ids.
+so the ONNX graph needs nothing beyond the character ids. With ``lexicon_features`` > 0 the
+model also reads ``lexicon_ids``: per character an integer whose bits are dictionary-match
+features (:mod:`pipeline.ner.wordmatch`); they are unpacked in the graph and projected to
+``lexicon_size`` dimensions beside the embeddings.
 
 The backward direction of each layer reads every sequence reversed *within its length*, so
 right padding never leaks into real characters and batches need no packing (which would not
@@ -52,6 +55,8 @@ class CharTaggerConfig(PretrainedConfig):
         max_position_embeddings: int = 128,
         use_crf: bool = True,
         crf_transitions: list[list[float]] | None = None,
+        lexicon_features: int = 0,
+        lexicon_size: int = 32,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("pad_token_id", 0)
@@ -66,6 +71,8 @@ class CharTaggerConfig(PretrainedConfig):
         self.max_position_embeddings = max_position_embeddings
         self.use_crf = use_crf
         self.crf_transitions = crf_transitions
+        self.lexicon_features = lexicon_features
+        self.lexicon_size = lexicon_size
 
 
 def reverse_within(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
@@ -110,6 +117,10 @@ class CharTaggerForTokenClassification(PreTrainedModel):
         self.bigrams_a = nn.Embedding(config.bigram_buckets, config.bigram_size)
         self.bigrams_b = nn.Embedding(config.bigram_buckets, config.bigram_size)
         width = config.embedding_size + 2 * config.bigram_size
+        self.lexicon: nn.Linear | None = None
+        if config.lexicon_features:
+            self.lexicon = nn.Linear(config.lexicon_features, config.lexicon_size)
+            width += config.lexicon_size
         self.forward_layers = nn.ModuleList()
         self.backward_layers = nn.ModuleList()
         for _ in range(config.num_layers):
@@ -138,13 +149,30 @@ class CharTaggerForTokenClassification(PreTrainedModel):
         b = (left * _HASH_B + right * 31 + 17) % buckets
         return self.bigrams_a(a) + self.bigrams_b(b)
 
-    def emissions(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    def _lexicon(self, lexicon_ids: torch.Tensor | None, mask: torch.Tensor) -> torch.Tensor:
+        """The projected dictionary-match bits (B, T, lexicon_size)."""
+        assert self.lexicon is not None
+        if lexicon_ids is None:
+            raise ValueError("this model reads dictionary features: pass lexicon_ids")
+        powers = 2 ** torch.arange(self.config.lexicon_features, device=mask.device)
+        bits = torch.div((lexicon_ids * mask).unsqueeze(-1), powers, rounding_mode="floor") % 2
+        return self.lexicon(bits.to(self.lexicon.weight.dtype))
+
+    def emissions(
+        self,
+        input_ids: torch.Tensor,
+        attention_mask: torch.Tensor,
+        lexicon_ids: torch.Tensor | None = None,
+    ) -> torch.Tensor:
         """Per-character tag scores (B, T, K)."""
         mask = attention_mask.to(input_ids.dtype)
         ids = input_ids * mask
         prev = torch.nn.functional.pad(ids[:, :-1], (1, 0))
         nxt = torch.nn.functional.pad(ids[:, 1:], (0, 1))
-        x = torch.cat([self.chars(ids), self._bigram(prev, ids), self._bigram(ids, nxt)], dim=-1)
+        parts = [self.chars(ids), self._bigram(prev, ids), self._bigram(ids, nxt)]
+        if self.lexicon is not None:
+            parts.append(self._lexicon(lexicon_ids, mask))
+        x = torch.cat(parts, dim=-1)
         lengths = mask.sum(1).clamp(min=1)
         for fwd, bwd in zip(self.forward_layers, self.backward_layers, strict=True):
             x = self.drop(x)
@@ -158,11 +186,12 @@ class CharTaggerForTokenClassification(PreTrainedModel):
         input_ids: torch.Tensor,
         attention_mask: torch.Tensor | None = None,
         labels: torch.Tensor | None = None,
+        lexicon_ids: torch.Tensor | None = None,
         **_: Any,
     ) -> TokenClassifierOutput:
         if attention_mask is None:
             attention_mask = torch.ones_like(input_ids)
-        logits = self.emissions(input_ids, attention_mask)
+        logits = self.emissions(input_ids, attention_mask, lexicon_ids)
         loss = None
         if labels is not None:
             loss = self.loss(logits, labels)

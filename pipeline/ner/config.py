@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
         "bigram_buckets": 50021,
         "bigram_size": 64,
         "use_crf": True,
+        # dictionary-match features (pipeline/ner/wordmatch.py), e.g.
+        # {"source": "jieba", "max_len": 6, "size": 32}; bilstm only
+        "lexicon": None,
     },
     "train": {
         "batch_size": 32,
@@ -93,6 +96,12 @@ def load_config(source: str | Path | dict[str, Any]) -> dict[str, Any]:
         raise ConfigError("model.architecture 只能是 bert 或 bilstm")
     if model["architecture"] == "bert" and model["hidden_size"] % model["num_heads"]:
         raise ConfigError("model.hidden_size 必须能被 model.num_heads 整除")
+    lexicon = model["lexicon"]
+    if lexicon is not None:
+        if not isinstance(lexicon, dict) or set(lexicon) - {"source", "max_len", "size"}:
+            raise ConfigError("model.lexicon 只能含 source、max_len、size")
+        if model["architecture"] != "bilstm":
+            raise ConfigError("model.lexicon（词典特征）只用于 bilstm 结构")
     if model["max_len"] < 8:
         raise ConfigError("model.max_len 至少为 8")
     return config

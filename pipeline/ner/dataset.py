@@ -12,6 +12,7 @@ from pipeline.ner.bio import spans_to_bio, tag_names
 from pipeline.ner.corpus import Example, ReadStats, read_jsonl, split
 from pipeline.ner.generator import SOURCE, generate
 from pipeline.ner.tokenizer import CharTokenizer
+from pipeline.ner.wordmatch import Lexicon
 
 IGNORE = -100
 
@@ -109,12 +110,20 @@ def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
     return bounds
 
 
+Window = tuple[list[int], list[int], list[int]]
+
+
 def windows(
-    examples: list[Example], tokenizer: CharTokenizer, labels: list[str], max_len: int
-) -> list[tuple[list[int], list[int]]]:
-    """(input ids, tag ids) per window of at most ``max_len`` tokens incl. [CLS]/[SEP]."""
+    examples: list[Example],
+    tokenizer: CharTokenizer,
+    labels: list[str],
+    max_len: int,
+    lexicon: Lexicon | None = None,
+) -> list[Window]:
+    """(input ids, tag ids, dictionary bits) per window of at most ``max_len`` tokens incl.
+    [CLS]/[SEP]; the bits are empty without a ``lexicon``."""
     tag_id = {t: i for i, t in enumerate(tag_names(labels))}
-    out: list[tuple[list[int], list[int]]] = []
+    out: list[Window] = []
     for ex in examples:
         tags = spans_to_bio(len(ex.text), ex.spans)
         for s, e in chunk_bounds(ex.text, max_len - 2):
@@ -122,5 +131,6 @@ def windows(
             if piece_tags and piece_tags[0].startswith("I-"):
                 piece_tags[0] = "B-" + piece_tags[0][2:]  # an entity cut by the window
             ids = tokenizer.encode_window(ex.text[s:e])
-            out.append((ids, [IGNORE, *(tag_id[t] for t in piece_tags), IGNORE]))
+            bits = [0, *lexicon.bits(ex.text[s:e]), 0] if lexicon is not None else []
+            out.append((ids, [IGNORE, *(tag_id[t] for t in piece_tags), IGNORE], bits))
     return out

@@ -90,7 +90,8 @@ class Generator:
 
     def __init__(self, seed: int, version: int = 1) -> None:
         self.rng = random.Random(seed)
-        #: 1: the genres ner-bilstm-0.3 was trained on; 2: adds honour lists (genres.py)
+        #: 1: the genres ner-bilstm-0.3 was trained on; 2: adds honour lists (genres.py);
+        #: 3: adds foreign names (友谊奖 lists, visit reports with a 化名 quote)
         self.version = version
         self._sw = _zipf(len(_surnames()), 1.1)
         self._gw = _zipf(len(_given_chars()), 0.6)
@@ -190,9 +191,10 @@ class Generator:
 
     # documents -----------------------------------------------------------------------
     def document(self) -> Example:
-        from pipeline.ner.genres import GENRES, GENRES_V2
+        from pipeline.ner.genres import GENRES, GENRES_V2, GENRES_V3
 
-        return self.rng.choice(GENRES if self.version == 1 else GENRES_V2)(self).example()
+        genres = {1: GENRES, 2: GENRES_V2}.get(self.version, GENRES_V3)
+        return self.rng.choice(genres)(self).example()
 
     def documents(self, n: int) -> Iterator[Example]:
         for _ in range(n):

@@ -143,3 +143,56 @@ GENRES: tuple[Callable[[Generator], Doc], ...] = (
 
 #: Generator version 2: the same genres plus honour lists.
 GENRES_V2: tuple[Callable[[Generator], Doc], ...] = (*GENRES, honour_list)
+
+
+def foreign_name(g: Generator) -> tuple[str, str]:
+    """A transliterated name ``(full, surname)``: 「约翰·米勒」, 「卡斯特罗」 (no given name),
+    separated by 「·」 (usual), 「•」 or 「.」 (as scraped pages print it)."""
+    r = g.rng
+    surname = "".join(r.choice(lx.FOREIGN_SYLLABLES) for _ in range(r.randint(1, 3)))
+    surname += r.choice(lx.FOREIGN_ENDINGS)
+    if r.random() < 0.25:
+        return surname, surname
+    sep = r.choices(("·", "•", "."), (8, 3, 1))[0]
+    return g.pick(lx.FOREIGN_GIVEN) + sep + surname, surname
+
+
+def friendship_award(g: Generator) -> Doc:
+    """Foreign experts honoured by a province or city (友谊奖 / 荣誉市民)."""
+    r = g.rng
+    d = Doc()
+    d.add(g.agency(), "ORG").add(
+        "关于授予" + r.choice(("“友谊奖”", "“荣誉市民”称号", "外国专家奖"))
+    )
+    d.add("的决定\n为表彰外国专家在本地经济社会发展中作出的贡献，决定授予以下同志：\n")
+    for _ in range(r.randint(2, 5)):
+        full, _ = foreign_name(g)
+        d.add(full, "PERSON").add("（").add(g.pick(lx.COUNTRIES), "LOCATION").add("）　")
+        body = g.place() + g.pick(lx.COMPANY_ROOTS) + g.pick(lx.FOREIGN_BODIES)
+        d.add(body, "ORG").add(g.pick(lx.FOREIGN_POSTS), "TITLE").add("\n")
+    return d
+
+
+def visit_report(g: Generator) -> Doc:
+    """A government-site news item: an official meets a foreign delegation; the guest is
+    named in full first and by surname afterwards; a resident quoted under a pseudonym."""
+    r = g.rng
+    d = Doc()
+    full, surname = foreign_name(g)
+    d.add(g.date() + "，").add(g.place() + "人民政府", "ORG").add(g.pick(lx.POSTS), "TITLE")
+    d.add(g.name(), "PERSON").add("会见了").add(g.pick(lx.COUNTRIES), "LOCATION")
+    d.add(r.choice(("客人", "代表团团长", "企业家"))).add(full, "PERSON").add("一行。")
+    d.add("双方就经贸合作、人文交流等议题深入交换意见。").add(surname, "PERSON")
+    d.add(r.choice(("表示，", "说，", "介绍，")) + "期待与").add(g.place(), "LOCATION")
+    d.add("在新能源领域加强合作。")
+    if r.random() < 0.5:
+        d.add("\n在").add(g.township(), "LOCATION").add("，市民").add(g.name(), "PERSON")
+        d.add(
+            r.choice(("（化名）说，", "（化名）告诉记者，", "说，"))
+            + "项目落地后就业岗位增加了。"
+        )
+    return d
+
+
+#: Generator version 3: version 2 plus foreign names (友谊奖 lists, visit reports).
+GENRES_V3: tuple[Callable[[Generator], Doc], ...] = (*GENRES_V2, friendship_award, visit_report)

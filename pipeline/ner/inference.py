@@ -17,10 +17,13 @@ import numpy as np
 from pipeline.ner.bio import Span, bio_to_spans, viterbi_batch, viterbi_decode
 from pipeline.ner.onnx_export import ONNX_FILE
 from pipeline.ner.tokenizer import CharTokenizer
+from pipeline.ner.wordmatch import Lexicon
 
 
 class Backend(Protocol):
-    def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray: ...
+    def logits(
+        self, ids: np.ndarray, mask: np.ndarray, lexicon: np.ndarray | None = None
+    ) -> np.ndarray: ...
 
 
 class TorchBackend:
@@ -31,11 +34,16 @@ class TorchBackend:
     def __init__(self, model: Any) -> None:
         self.model = model.eval()
 
-    def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def logits(
+        self, ids: np.ndarray, mask: np.ndarray, lexicon: np.ndarray | None = None
+    ) -> np.ndarray:
         import torch
 
+        extra = {} if lexicon is None else {"lexicon_ids": torch.from_numpy(lexicon)}
         with torch.no_grad():
-            out = self.model(input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask))
+            out = self.model(
+                input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask), **extra
+            )
         return np.asarray(out.logits.numpy())
 
 
@@ -52,9 +60,13 @@ class OnnxBackend:
         opts.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
-    def logits(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        out = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})
-        return np.asarray(out[0])
+    def logits(
+        self, ids: np.ndarray, mask: np.ndarray, lexicon: np.ndarray | None = None
+    ) -> np.ndarray:
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if lexicon is not None:
+            feeds["lexicon_ids"] = lexicon
+        return np.asarray(self.session.run(["logits"], feeds)[0])
 
 
 def window_starts(n: int, size: int, overlap: int) -> list[int]:
@@ -96,8 +108,11 @@ class NerTagger:
         overlap: int = 32,
         batch_size: int = 16,
         transitions: Sequence[Sequence[float]] | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.backend, self.tokenizer, self.tags = backend, tokenizer, list(tags)
+        #: dictionary-match features, for a model trained with them
+        self.lexicon = lexicon
         #: CRF transition scores; without them the logits are turned into log-probabilities
         self.transitions = None if transitions is None else np.asarray(transitions)
         self.size = max_len - 2
@@ -136,7 +151,8 @@ class NerTagger:
         for r, row in enumerate(rows):
             ids[r, : len(row)] = row
             mask[r, : len(row)] = 1
-        logits = self.backend.logits(ids, mask)[:, 1:-1]  # drop [CLS] and the last column
+        lexicon = None if self.lexicon is None else self.lexicon.window_ids(pieces, ids.shape[1])
+        logits = self.backend.logits(ids, mask, lexicon)[:, 1:-1]  # drop [CLS] and the last column
         return logits if self.transitions is not None else _log_softmax(logits)
 
     def predict_windows(self, text: str, windows: Sequence[tuple[int, int]]) -> list[Span]:
@@ -194,6 +210,7 @@ class NerTagger:
             tags,
             config["max_position_embeddings"],
             transitions=config.get("crf_transitions"),
+            lexicon=Lexicon.load(path) if config.get("lexicon_features") else None,
         )
 
 

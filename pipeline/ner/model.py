@@ -23,8 +23,9 @@ from transformers import BertConfig, BertForTokenClassification
 
 from pipeline.ner.bio import tag_names
 from pipeline.ner.config import fingerprint, load_config
-from pipeline.ner.dataset import IGNORE, TrainingData, collect, windows
+from pipeline.ner.dataset import IGNORE, TrainingData, Window, collect, windows
 from pipeline.ner.tokenizer import CharTokenizer
+from pipeline.ner.wordmatch import FEATURES, Lexicon
 
 CHECKPOINT = "checkpoint.pt"
 
@@ -33,6 +34,7 @@ def build_model(model_cfg: dict[str, Any], vocab_size: int, labels: list[str]) -
     """A randomly initialised token classifier of the configured architecture: BERT
     (eager attention: exports to ONNX) or the character BiLSTM-CRF of ``charnet``."""
     tags = tag_names(labels)
+    lexicon = model_cfg.get("lexicon")
     if model_cfg.get("architecture", "bert") == "bilstm":
         from pipeline.ner.charnet import CharTaggerConfig, CharTaggerForTokenClassification
 
@@ -47,6 +49,8 @@ def build_model(model_cfg: dict[str, Any], vocab_size: int, labels: list[str]) -
                 dropout=model_cfg["dropout"],
                 max_position_embeddings=model_cfg["max_len"],
                 use_crf=model_cfg["use_crf"],
+                lexicon_features=FEATURES if lexicon else 0,
+                lexicon_size=(lexicon or {}).get("size", 32),
                 id2label=dict(enumerate(tags)),
                 label2id={t: i for i, t in enumerate(tags)},
             )
@@ -69,16 +73,32 @@ def build_model(model_cfg: dict[str, Any], vocab_size: int, labels: list[str]) -
     return BertForTokenClassification(cfg)
 
 
-def _batch(rows: list[tuple[list[int], list[int]]]) -> dict[str, torch.Tensor]:
-    width = max(len(ids) for ids, _ in rows)
+def _batch(rows: list[Window]) -> dict[str, torch.Tensor]:
+    width = max(len(row[0]) for row in rows)
     ids = torch.zeros((len(rows), width), dtype=torch.long)
     mask = torch.zeros_like(ids)
     labels = torch.full_like(ids, IGNORE)
-    for i, (x, y) in enumerate(rows):
+    lexicon = torch.zeros_like(ids)
+    for i, (x, y, bits) in enumerate(rows):
         ids[i, : len(x)] = torch.tensor(x)
         mask[i, : len(x)] = 1
         labels[i, : len(y)] = torch.tensor(y)
-    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+        if bits:
+            lexicon[i, : len(bits)] = torch.tensor(bits)
+    batch = {"input_ids": ids, "attention_mask": mask, "labels": labels}
+    if rows[0][2]:
+        batch["lexicon_ids"] = lexicon
+    return batch
+
+
+def build_lexicon(model_cfg: dict[str, Any]) -> Lexicon | None:
+    """The configured word list (``model.lexicon: {source: jieba, max_len: N}``), if any."""
+    spec = model_cfg.get("lexicon")
+    if not spec:
+        return None
+    if spec.get("source", "jieba") != "jieba":
+        raise ValueError(f"未知词典来源：{spec.get('source')}")
+    return Lexicon.from_jieba(int(spec.get("max_len", 6)))
 
 
 def batch_indices(
@@ -128,6 +148,7 @@ class TrainResult:
     losses: list[float]
     config: dict[str, Any]
     resumed_from: int
+    lexicon: Lexicon | None = None
 
 
 def _save_checkpoint(path: Path, state: dict[str, Any]) -> None:
@@ -170,7 +191,8 @@ def train(
         tokenizer = CharTokenizer.build(
             (ex.text for ex in data.train), vcfg["min_freq"], vcfg["max_size"]
         )
-    rows = windows(data.train, tokenizer, cfg["labels"], mcfg["max_len"])
+    lexicon = build_lexicon(mcfg)
+    rows = windows(data.train, tokenizer, cfg["labels"], mcfg["max_len"], lexicon)
     if not rows:
         raise ValueError("没有训练数据")
     total = tcfg["max_steps"] or tcfg["epochs"] * math.ceil(len(rows) / tcfg["batch_size"])
@@ -204,7 +226,7 @@ def train(
     model.train()
     losses: list[float] = []
     started, window_loss, window_n = time.monotonic(), 0.0, 0
-    lengths = [len(ids) for ids, _ in rows] if tcfg["bucket_by_length"] else None
+    lengths = [len(row[0]) for row in rows] if tcfg["bucket_by_length"] else None
     while step < stop:
         picked = batch_indices(len(rows), tcfg["batch_size"], seed, step, lengths)
         batch = _batch([rows[i] for i in picked])
@@ -238,7 +260,7 @@ def train(
                 },
             )
     model.eval()
-    return TrainResult(model, tokenizer, data, step, total, losses, cfg, resumed_from)
+    return TrainResult(model, tokenizer, data, step, total, losses, cfg, resumed_from, lexicon)
 
 
 def _stderr_progress(line: str) -> None:

@@ -9,10 +9,30 @@ from typing import Any
 ONNX_FILE = "model.int8.onnx"
 
 
+def _positional_lexicon(model: Any) -> Any:
+    """A wrapper taking ``(input_ids, attention_mask, lexicon_ids)`` positionally (the
+    model's own third positional argument is ``labels``) and returning the logits."""
+    import torch
+
+    class WithLexicon(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, lexicon_ids: Any) -> Any:
+            out = self.model(
+                input_ids=input_ids, attention_mask=attention_mask, lexicon_ids=lexicon_ids
+            )
+            return out.logits
+
+    return WithLexicon()
+
+
 def export_onnx(model: Any, out_dir: str | Path, *, quantize: bool = True) -> Path:
     """Write ``model.int8.onnx`` (dynamic int8 quantisation of the weights) or, with
     ``quantize=False``, ``model.onnx`` in fp32; inputs ``input_ids``/``attention_mask``
-    (batch × sequence, both dynamic), output ``logits``."""
+    (batch × sequence, both dynamic) and, for a model with dictionary features,
+    ``lexicon_ids``; output ``logits``."""
     import torch
 
     out_dir = Path(out_dir)
@@ -22,16 +42,23 @@ def export_onnx(model: Any, out_dir: str | Path, *, quantize: bool = True) -> Pa
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones_like(ids)
     mask[1, 10:] = 0
+    inputs: tuple[Any, ...] = (ids, mask)
+    names = ["input_ids", "attention_mask"]
+    graph = model
+    if getattr(model.config, "lexicon_features", 0):
+        inputs = (ids, mask, torch.full_like(ids, 5))
+        names.append("lexicon_ids")
+        graph = _positional_lexicon(model)
     axes = {0: "batch", 1: "sequence"}
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            model,
-            (ids, mask),
+            graph,
+            inputs,
             str(fp32),
-            input_names=["input_ids", "attention_mask"],
+            input_names=names,
             output_names=["logits"],
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes},
+            dynamic_axes={**{n: axes for n in names}, "logits": axes},
             opset_version=17,
             dynamo=False,
         )

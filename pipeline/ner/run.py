@@ -25,6 +25,7 @@ def train_and_ship(
     from pipeline.ner.config import fingerprint
     from pipeline.ner.inference import NerTagger, TorchBackend
     from pipeline.ner.model import train
+    from pipeline.ner.wordmatch import provenance
 
     result = train(config_path, resume=resume, max_steps=max_steps)
     cfg = result.config
@@ -43,6 +44,7 @@ def train_and_ship(
         [result.model.config.id2label[i] for i in range(result.model.config.num_labels)],
         cfg["model"]["max_len"],
         transitions=getattr(result.model.config, "crf_transitions", None),
+        lexicon=result.lexicon,
     )
     print("\n在开发集上评估……", file=sys.stderr)
     scores = evaluate(
@@ -54,7 +56,7 @@ def train_and_ship(
         "version": cfg["version"],
         "labels": cfg["labels"],
         "tags": tagger.tags,
-        "data": result.data.provenance,
+        "data": result.data.provenance + ([provenance(result.lexicon)] if result.lexicon else []),
         "eval": {
             f"dev ({len(result.data.dev)} examples) {k}": v for k, v in _as_dicts(scores).items()
         },
@@ -78,7 +80,12 @@ def train_and_ship(
     }
     out = Path(cfg["output"]["artifact_dir"]) / cfg["version"]
     artifact = write_artifact(
-        out, result.model, result.tokenizer, info=info, onnx=cfg["output"]["onnx"]
+        out,
+        result.model,
+        result.tokenizer,
+        info=info,
+        onnx=cfg["output"]["onnx"],
+        lexicon=result.lexicon,
     )
     print(f"模型已写入 {artifact.path}", file=sys.stderr)
     return artifact.path

@@ -53,3 +53,27 @@ def test_version_2_adds_honour_lists_with_word_given_names():
                 word_names += ex.text[s.start + 1 : s.end] in WORD_GIVEN_NAMES
     assert word_names > 0
     assert not any("予以通报表扬" in ex.text for ex in generate(400, seed=2))  # version 1
+
+
+def test_version_3_adds_transliterated_names_and_pseudonyms():
+    from pipeline.ner.lexicon import FOREIGN_ENDINGS
+
+    docs = generate(300, seed=4, version=3)
+    assert docs == generate(300, seed=4, version=3)
+    foreign, separators, pseudonyms = 0, set(), 0
+    for ex in docs:
+        spans_to_bio(len(ex.text), ex.spans)
+        for s in ex.spans:
+            value = ex.text[s.start : s.end]
+            if s.label == "PERSON" and value[-1] in FOREIGN_ENDINGS and value[0] not in SURNAMES:
+                foreign += 1
+            if s.label == "PERSON":
+                separators.update(ch for ch in value if ch in "·•.")
+                pseudonyms += ex.text[s.end : s.end + 4] == "（化名）"
+    assert foreign > 50 and separators == {"·", "•", "."} and pseudonyms > 5
+    # the guest named in full is named again by surname alone, labelled too
+    visit = next(ex for ex in docs if "会见了" in ex.text and "·" in ex.text)
+    names = [visit.text[s.start : s.end] for s in visit.spans if s.label == "PERSON"]
+    full = next(n for n in names if "·" in n)
+    assert full.split("·")[1] in names
+    assert not any("会见了" in ex.text for ex in generate(300, seed=4, version=2))
