@@ -36,5 +36,26 @@ def test_written_holdout_attribute_accuracy():
     report = held_out(docs, default_classifier(), screen=True)
     assert report["documents"] == 27
     assert report["accuracy"] >= 0.9
-    # topic areas, labelled with the acceptable areas before the first measurement (22/27)
-    assert report["topic_accuracy"] >= 0.8
+    # topic areas, labelled with the acceptable areas before the first measurement (22/27;
+    # 25/27 after the keyword lists were widened, docs/classify.md)
+    assert report["topic_accuracy"] >= 0.9
+
+
+def test_topic_areas_of_a_second_written_set():
+    """28 short documents, one per area plus two of none, written before the keyword lists
+    were widened (17/28 before, 28/28 after; the same engineer wrote both, so this guards
+    against regressions more than it measures)."""
+    import json
+    from pathlib import Path
+
+    from pipeline.classify.topics import classify_topic
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "classify" / "topics_b.jsonl"
+    docs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    areas = {a for d in docs for a in d["topics"]}
+    assert len(docs) == 28 and len(areas) == 27  # all 26 areas and 其他
+    right = 0
+    for d in docs:
+        title = d["text"].partition("\n")[0]
+        right += classify_topic(title, d["text"]).topic in d["topics"]
+    assert right >= 26
