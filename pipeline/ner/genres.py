@@ -188,8 +188,7 @@ def visit_report(g: Generator) -> Doc:
     if r.random() < 0.5:
         d.add("\n在").add(g.township(), "LOCATION").add("，市民").add(g.name(), "PERSON")
         d.add(
-            r.choice(("（化名）说，", "（化名）告诉记者，", "说，"))
-            + "项目落地后就业岗位增加了。"
+            r.choice(("（化名）说，", "（化名）告诉记者，", "说，")) + "项目落地后就业岗位增加了。"
         )
     return d
 

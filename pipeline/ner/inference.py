@@ -151,8 +151,11 @@ class NerTagger:
         for r, row in enumerate(rows):
             ids[r, : len(row)] = row
             mask[r, : len(row)] = 1
-        lexicon = None if self.lexicon is None else self.lexicon.window_ids(pieces, ids.shape[1])
-        logits = self.backend.logits(ids, mask, lexicon)[:, 1:-1]  # drop [CLS] and the last column
+        if self.lexicon is None:  # a backend need not know the third input
+            logits = self.backend.logits(ids, mask)
+        else:
+            logits = self.backend.logits(ids, mask, self.lexicon.window_ids(pieces, ids.shape[1]))
+        logits = logits[:, 1:-1]  # drop [CLS] and the last column
         return logits if self.transitions is not None else _log_softmax(logits)
 
     def predict_windows(self, text: str, windows: Sequence[tuple[int, int]]) -> list[Span]:
