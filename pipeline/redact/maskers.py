@@ -106,10 +106,18 @@ def mask_all(value: str, attrs: dict[str, Any]) -> str:
     return "*" * len(value)
 
 
+def mask_passport(value: str, attrs: dict[str, Any]) -> str:
+    """Keep the first character (the letter that names the document kind) and the last two:
+    E12345678 → E******78."""
+    if len(value) <= 3:
+        return mask_all(value, attrs)
+    return value[0] + "*" * (len(value) - 3) + value[-2:]
+
+
 MASKERS: dict[str, Callable[[str, dict[str, Any]], str]] = {
     "ID_CARD": mask_id,
     "BANK_CARD": mask_id,
-    "PASSPORT": lambda v, a: _keep_ends(v, 1, 2) if len(v) > 3 else mask_all(v, a),
+    "PASSPORT": mask_passport,
     "MOBILE": mask_mobile,
     "LANDLINE": mask_landline,
     "PERSON": mask_person,

@@ -20,6 +20,8 @@ from pipeline.redact import mask, redact_text, replacements
         ("BANK_CARD", "6222 0210 0112 3456 789", "6222***********6789"),
         ("LANDLINE", "0564-3585321", "0564-*****21"),
         ("LANDLINE", "3585321", "*****21"),
+        ("PASSPORT", "E12345678", "E******78"),  # the letter stays (it was dropped before)
+        ("PASSPORT", "EA1234567", "E******67"),
         ("PERSON", "张三", "张*"),
         ("PERSON", "王小军", "王**"),
         ("PERSON", "欧阳娜娜", "欧阳**"),

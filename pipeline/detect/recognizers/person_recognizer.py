@@ -6,7 +6,10 @@ Three routes, best score kept per span:
   (李明华局长 / 王小明同志): 0.9 when jieba also tags the name as a person, else 0.8;
 * a jieba person token (``nr``/``nrfg``/``nrt``) that starts with a surname, is not a
   dictionary word and has no cue: 0.55 (the decide stage reviews these);
-* judicial-style masked names (张某, 李某某): 0.85, ``masked_form=True``.
+* judicial-style masked names (张某, 李某某): 0.85, ``masked_form=True``;
+* a transliterated name joined by a middle dot (约翰·史密斯, 买买提·艾力) that no other route
+  found: 0.55 (``transliterated.py``). A name any route finds inside a dotted name is widened
+  to all of it (穆罕默德·阿卜杜勒, not 穆罕默), keeping its cue.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import cache
 
 from pipeline.detect.base import DetectContext, Recognizer, Token
 from pipeline.detect.recognizers.gazetteer import gazetteer
+from pipeline.detect.recognizers.transliterated import DottedNames
 from pipeline.document import Detection
 
 
@@ -261,7 +265,13 @@ class PersonRecognizer(Recognizer):
         found: dict[tuple[int, int], Detection] = {}
         toks: _Tokens | None = None
 
+        dotted = DottedNames(text)
+
         def add(s: int, e: int, score: float, cue: str | None, via: str, **extra: object) -> None:
+            wide = dotted.around(s, e) if dotted.spans else None
+            if wide is not None:
+                s, e = wide
+                extra["transliterated"] = True
             if ctx.excluded(s, e):
                 return
             kind = extra.pop("kind", None) or (CUE_KINDS.get(cue) if cue else None)
@@ -292,6 +302,8 @@ class PersonRecognizer(Recognizer):
         for tok in name_tokens(ctx):
             if is_name_token(tok, text):
                 add(tok.start, tok.end, 0.55, None, "nr")
+        for s, e in dotted.spans:
+            add(s, e, 0.55, None, "dotted")
         return _best_per_cluster(list(found.values()))
 
     def _cue(self, text: str, toks: _Tokens, m: re.Match[str], add) -> None:
