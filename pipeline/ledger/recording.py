@@ -71,10 +71,7 @@ def known(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], 
     docs = [row for row in rows if (row.source, row.content_hash) in wanted]
     if not docs:
         return {}
-    ids: dict[int, list[int]] = {row.id: [] for row in docs}
-    query = select(Finding.document_id, Finding.id).where(Finding.document_id.in_(ids))
-    for document_id, finding_id in session.execute(query.order_by(Finding.id)):
-        ids[document_id].append(finding_id)
+    ids = _finding_ids(session, [row.id for row in docs])
     return {
         (row.source, row.content_hash): RecordOutcome(
             row.id, row.source, row.version, row.content_hash, False, tuple(ids[row.id])
@@ -136,12 +133,9 @@ def write_batch(
         for item, doc_id in zip(created, doc_ids, strict=True)
         for raw in item.findings
     ]
-    finding_ids: dict[int, list[int]] = {doc_id: [] for doc_id in doc_ids}
     if findings:
         session.execute(insert(Finding), findings)
-        query = select(Finding.document_id, Finding.id).where(Finding.document_id.in_(doc_ids))
-        for document_id, finding_id in session.execute(query.order_by(Finding.id)):
-            finding_ids[document_id].append(finding_id)
+    finding_ids = _finding_ids(session, doc_ids) if findings else {d: [] for d in doc_ids}
     audits = []
     for item, doc_id, row in zip(created, doc_ids, documents, strict=True):
         after = {"source": row["source"], "version": row["version"], "verdict": row["verdict"]}
@@ -158,6 +152,16 @@ def _pairs_filter(wanted: set[tuple[str, str]]) -> tuple[Any, Any]:
     unique index (source, content_hash) serves it; callers keep the exact pairs."""
     sources = {source for source, _ in wanted}
     return Document.source.in_(sources), Document.content_hash.in_({d for _, d in wanted})
+
+
+def _finding_ids(session: Session, doc_ids: Sequence[int]) -> dict[int, list[int]]:
+    """Each document's finding ids in id order, which is insertion order: the i-th id is the
+    contract's i-th finding."""
+    ids: dict[int, list[int]] = {doc_id: [] for doc_id in doc_ids}
+    query = select(Finding.document_id, Finding.id).where(Finding.document_id.in_(ids))
+    for document_id, finding_id in session.execute(query.order_by(Finding.id)):
+        ids[document_id].append(finding_id)
+    return ids
 
 
 def _document_ids(session: Session, items: Sequence[Prepared]) -> dict[tuple[str, str], int]:

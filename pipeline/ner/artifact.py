@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.artifacts import (
     MANIFEST,
@@ -21,6 +21,9 @@ from pipeline.artifacts import (
     models_root,
     verify,
 )
+
+if TYPE_CHECKING:
+    from pipeline.ner.wordmatch import Lexicon
 
 CARD = "MODEL_CARD.md"
 __all__ = ["MANIFEST", "Artifact", "ArtifactError", "latest", "load", "verify", "write_artifact"]
@@ -40,7 +43,7 @@ def write_artifact(
     info: dict[str, Any],
     onnx: bool = True,
     overwrite: bool = False,
-    lexicon: Any = None,
+    lexicon: Lexicon | None = None,
 ) -> Artifact:
     """Save weights (safetensors), config, vocabulary, the word list of a model with
     dictionary features, optional int8 ONNX, the model card and the manifest. ``info``

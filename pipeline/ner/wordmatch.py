@@ -15,13 +15,13 @@ different jieba release never changes what the model sees.
 
 from __future__ import annotations
 
-import hashlib
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from pipeline.artifacts import sha256_file
 from pipeline.normalise.text_normaliser import char_table
 
 CATEGORIES = ("PER", "LOC", "ORG", "WORD")
@@ -148,7 +148,7 @@ def provenance(lexicon: Lexicon) -> dict[str, Any]:
         version = "?"
     return {
         "file": f"jieba {version} dict.txt (match features, words of 2-{lexicon.max_len} chars)",
-        "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
+        "sha256": sha256_file(source),
         "examples": len(lexicon),
         "entities": {
             c: sum(1 for v in lexicon.words.values() if v == i) for i, c in enumerate(CATEGORIES)

@@ -268,7 +268,7 @@ class PersonRecognizer(Recognizer):
         dotted = DottedNames(text)
 
         def add(s: int, e: int, score: float, cue: str | None, via: str, **extra: object) -> None:
-            wide = dotted.around(s, e) if dotted.spans else None
+            wide = dotted.around(s, e)
             if wide is not None:
                 s, e = wide
                 extra["transliterated"] = True
