@@ -13,12 +13,14 @@ DEFAULTS: dict[str, Any] = {
     "seed": 13,
     "labels": ["PERSON", "LOCATION", "ORG", "TITLE", "ADDRESS"],
     "data": {
-        # paths (relative to the current directory) or {"path": …, "licence": …}
+        # paths (relative to the current directory) or {"path": …, "licence": …, "repeat": N,
+        # "replace": N} (N extra copies with mentions swapped, pipeline/ner/augment.py)
         "corpora": [],
         "max_per_file": None,  # cap the examples read from each corpus
         "generated": {"documents": 0, "seed": 7, "version": 1},
         "dev_fraction": 0.02,
         "split_seed": 13,
+        "replace_labels": ["PERSON"],  # labels whose mentions ``replace: N`` swaps
     },
     "vocab": {"min_freq": 2, "max_size": 8000},
     "model": {

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.artifacts import sha256_file
+from pipeline.ner.augment import augmented_copies, mention_pool
 from pipeline.ner.bio import spans_to_bio, tag_names
 from pipeline.ner.corpus import Example, ReadStats, read_jsonl, split
 from pipeline.ner.generator import SOURCE, generate
@@ -50,6 +51,7 @@ def collect(config: dict[str, Any]) -> TrainingData:
     data, labels = config["data"], config["labels"]
     examples: list[Example] = []
     repeated: list[Example] = []  # extra training copies of small corpora (``repeat: N``)
+    to_replace: list[tuple[list[Example], int]] = []  # (train part, copies) for ``replace: N``
     provenance: list[dict[str, Any]] = []
     for entry in data["corpora"]:
         spec = entry if isinstance(entry, dict) else {"path": entry}
@@ -63,12 +65,16 @@ def collect(config: dict[str, Any]) -> TrainingData:
         if repeat > 1:
             part, _ = split(rows, data["split_seed"], data["dev_fraction"])
             repeated.extend(part * (repeat - 1))
+        replace = int(spec.get("replace", 0))
+        if replace > 0:
+            to_replace.append((split(rows, data["split_seed"], data["dev_fraction"])[0], replace))
         provenance.append(
             {
                 "file": path.name,
                 "sha256": sha256_file(path),
                 "examples": len(rows),
                 **({"repeat": repeat} if repeat > 1 else {}),
+                **({"replace": replace} if replace > 0 else {}),
                 "entities": dict(sorted(stats.kept.items())),
                 "licence": _licence(path.name, spec.get("licence")),
             }
@@ -91,6 +97,10 @@ def collect(config: dict[str, Any]) -> TrainingData:
             }
         )
     train, dev = split(examples, data["split_seed"], data["dev_fraction"])
+    if to_replace:
+        pool = mention_pool(train, data["replace_labels"])
+        for n, (part, copies) in enumerate(to_replace):
+            repeated.extend(augmented_copies(part, pool, copies, data["split_seed"] + n))
     return TrainingData(train + repeated, dev, provenance)
 
 
