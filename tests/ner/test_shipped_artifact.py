@@ -78,3 +78,19 @@ def test_the_cascade_finds_a_name_the_rules_do_not(monkeypatch):
     assert "鲍国权" in found - rules_only
     by_model = [f for f in with_model.findings if f.recognizer == "ner_model"]
     assert by_model and all(f.rule == "PI-NAME-APPOINTMENT" for f in by_model)
+
+
+def test_the_training_command_of_the_shipped_model_reproduces_its_fingerprint():
+    """The config named in the manifest still describes the shipped weights: options added
+    to the trainer later (dictionary features, mention replacement) leave it unchanged."""
+    import json
+
+    from pipeline.ner.config import fingerprint, load_config
+
+    path = latest(ROOT)
+    assert path is not None
+    training = json.loads((path / "manifest.json").read_text(encoding="utf-8"))["training"]
+    config_path = ROOT.parents[1] / training["command"].split()[-1]
+    config = load_config(config_path)
+    assert config["version"] == path.name
+    assert fingerprint(config) == training["fingerprint"]
