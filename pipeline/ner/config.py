@@ -14,7 +14,8 @@ DEFAULTS: dict[str, Any] = {
     "labels": ["PERSON", "LOCATION", "ORG", "TITLE", "ADDRESS"],
     "data": {
         # paths (relative to the current directory) or {"path": …, "licence": …, "repeat": N,
-        # "replace": N} (N extra copies with mentions swapped, pipeline/ner/augment.py)
+        # "replace": N (N extra copies with mentions swapped, pipeline/ner/augment.py),
+        # "dev_fraction": F (this corpus holds out its own share)}
         "corpora": [],
         "max_per_file": None,  # cap the examples read from each corpus
         "generated": {"documents": 0, "seed": 7, "version": 1},

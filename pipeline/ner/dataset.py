@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.artifacts import sha256_file
 from pipeline.ner.augment import augmented_copies, mention_pool
 from pipeline.ner.bio import spans_to_bio, tag_names
-from pipeline.ner.corpus import Example, ReadStats, read_jsonl, split
+from pipeline.ner.corpus import Example, ReadStats, read_jsonl, split_of
 from pipeline.ner.generator import SOURCE, generate
 from pipeline.ner.tokenizer import CharTokenizer
 from pipeline.ner.wordmatch import Lexicon
@@ -47,11 +47,15 @@ def _licence(name: str, given: str | None) -> str:
 
 
 def collect(config: dict[str, Any]) -> TrainingData:
-    """Read every corpus of the config, add generated documents, split by seeded hash."""
+    """Read every corpus of the config, add generated documents, split by seeded hash.
+
+    A corpus entry may hold out its own ``dev_fraction`` (a steadier dev set for a small
+    corpus); a text held out anywhere is left out of training everywhere."""
     data, labels = config["data"], config["labels"]
+    seed = data["split_seed"]
     examples: list[Example] = []
-    repeated: list[Example] = []  # extra training copies of small corpora (``repeat: N``)
-    to_replace: list[tuple[list[Example], int]] = []  # (train part, copies) for ``replace: N``
+    dev_texts: set[str] = set()
+    parts: list[tuple[list[Example], int, int]] = []  # (rows, repeat, replace) per corpus
     provenance: list[dict[str, Any]] = []
     for entry in data["corpora"]:
         spec = entry if isinstance(entry, dict) else {"path": entry}
@@ -61,13 +65,10 @@ def collect(config: dict[str, Any]) -> TrainingData:
         stats = ReadStats()
         rows = list(islice(read_jsonl(path, labels, stats), data["max_per_file"]))
         examples.extend(rows)
-        repeat = int(spec.get("repeat", 1))
-        if repeat > 1:
-            part, _ = split(rows, data["split_seed"], data["dev_fraction"])
-            repeated.extend(part * (repeat - 1))
-        replace = int(spec.get("replace", 0))
-        if replace > 0:
-            to_replace.append((split(rows, data["split_seed"], data["dev_fraction"])[0], replace))
+        fraction = float(spec.get("dev_fraction", data["dev_fraction"]))
+        dev_texts.update(ex.text for ex in rows if split_of(ex.text, seed, fraction) == "dev")
+        repeat, replace = int(spec.get("repeat", 1)), int(spec.get("replace", 0))
+        parts.append((rows, repeat, replace))
         provenance.append(
             {
                 "file": path.name,
@@ -75,6 +76,7 @@ def collect(config: dict[str, Any]) -> TrainingData:
                 "examples": len(rows),
                 **({"repeat": repeat} if repeat > 1 else {}),
                 **({"replace": replace} if replace > 0 else {}),
+                **({"dev_fraction": fraction} if "dev_fraction" in spec else {}),
                 "entities": dict(sorted(stats.kept.items())),
                 "licence": _licence(path.name, spec.get("licence")),
             }
@@ -83,6 +85,9 @@ def collect(config: dict[str, Any]) -> TrainingData:
     if gen["documents"]:
         docs = generate(gen["documents"], gen["seed"], gen["version"])
         examples.extend(docs)
+        dev_texts.update(
+            ex.text for ex in docs if split_of(ex.text, seed, data["dev_fraction"]) == "dev"
+        )
         counts: dict[str, int] = {}
         for ex in docs:
             for s in ex.spans:
@@ -96,12 +101,19 @@ def collect(config: dict[str, Any]) -> TrainingData:
                 "licence": GENERATOR_LICENCE,
             }
         )
-    train, dev = split(examples, data["split_seed"], data["dev_fraction"])
+    train = [ex for ex in examples if ex.text not in dev_texts]
+    dev = [ex for ex in examples if ex.text in dev_texts]
+    # extra copies of small corpora (``repeat: N``), then mention-replaced ones (``replace: N``)
+    extra: list[Example] = []
+    for rows, repeat, _ in parts:
+        extra.extend([ex for ex in rows if ex.text not in dev_texts] * (repeat - 1))
+    to_replace = [(rows, n) for rows, _, n in parts if n > 0]
     if to_replace:
         pool = mention_pool(train, data["replace_labels"])
-        for n, (part, copies) in enumerate(to_replace):
-            repeated.extend(augmented_copies(part, pool, copies, data["split_seed"] + n))
-    return TrainingData(train + repeated, dev, provenance)
+        for i, (rows, copies) in enumerate(to_replace):
+            part = [ex for ex in rows if ex.text not in dev_texts]
+            extra.extend(augmented_copies(part, pool, copies, seed + i))
+    return TrainingData(train + extra, dev, provenance)
 
 
 def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
