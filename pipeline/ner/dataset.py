@@ -104,14 +104,16 @@ def collect(config: dict[str, Any]) -> TrainingData:
     train = [ex for ex in examples if ex.text not in dev_texts]
     dev = [ex for ex in examples if ex.text in dev_texts]
     # extra copies of small corpora (``repeat: N``), then mention-replaced ones (``replace: N``)
-    extra: list[Example] = []
-    for rows, repeat, _ in parts:
-        extra.extend([ex for ex in rows if ex.text not in dev_texts] * (repeat - 1))
-    to_replace = [(rows, n) for rows, _, n in parts if n > 0]
+    kept = [
+        ([ex for ex in rows if ex.text not in dev_texts], repeat, replace)
+        for rows, repeat, replace in parts
+        if repeat > 1 or replace > 0
+    ]
+    extra = [ex for part, repeat, _ in kept for ex in part * (repeat - 1)]
+    to_replace = [(part, copies) for part, _, copies in kept if copies > 0]
     if to_replace:
         pool = mention_pool(train, data["replace_labels"])
-        for i, (rows, copies) in enumerate(to_replace):
-            part = [ex for ex in rows if ex.text not in dev_texts]
+        for i, (part, copies) in enumerate(to_replace):
             extra.extend(augmented_copies(part, pool, copies, seed + i))
     return TrainingData(train + extra, dev, provenance)
 
