@@ -110,16 +110,18 @@ def load_config(source: str | Path | dict[str, Any]) -> dict[str, Any]:
     return config
 
 
+#: Options added after models had shipped: left out of the fingerprint while at their default,
+#: so an older config keeps the fingerprint its model's manifest records.
+ADDED_LATER = (("model", "lexicon"), ("data", "replace_labels"))
+
+
 def fingerprint(config: dict[str, Any]) -> str:
     """A hash of everything that shapes the trained weights (not logging or output paths);
     a checkpoint is resumed only under the same fingerprint."""
     relevant = {k: config[k] for k in ("seed", "labels", "data", "vocab", "model")}
-    # options added after models shipped are left out while unused, so an older config keeps
-    # the fingerprint its model's manifest records
-    if config["model"]["lexicon"] is None:
-        relevant["model"] = {k: v for k, v in config["model"].items() if k != "lexicon"}
-    if not any(isinstance(c, dict) and c.get("replace") for c in config["data"]["corpora"]):
-        relevant["data"] = {k: v for k, v in config["data"].items() if k != "replace_labels"}
+    for section, key in ADDED_LATER:
+        if config[section][key] == DEFAULTS[section][key]:
+            relevant[section] = {k: v for k, v in relevant[section].items() if k != key}
     relevant["train"] = {k: v for k, v in config["train"].items() if k not in ("log_every",)}
     blob = json.dumps(relevant, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
