@@ -11,6 +11,7 @@ from itertools import islice
 from multiprocessing.context import BaseContext
 from typing import Any, TextIO, TypeVar
 
+from pipeline.batch.parent_watch import checked, init_worker
 from pipeline.batch.screen_batch import screen_lines
 
 BATCH_LINES = 32
@@ -37,16 +38,17 @@ def map_ordered(
 
     ``Executor.map`` would submit the whole input at once; this keeps a bounded window of
     ``2 * workers`` batches in flight instead, so that memory stays flat on archives of any
-    size. ``mp_context``, ``initializer`` and ``initargs`` go to the process pool.
+    size. ``mp_context``, ``initializer`` and ``initargs`` go to the process pool. Workers
+    end when this process ends, even by SIGKILL (:mod:`pipeline.batch.parent_watch`).
     """
     if workers == 1:
         for batch in batches:
             yield fn(batch)
         return
     window: deque[Future[R]] = deque()
-    with ProcessPoolExecutor(workers, mp_context, initializer, initargs) as pool:
+    with ProcessPoolExecutor(workers, mp_context, init_worker, (initializer, initargs)) as pool:
         for batch in batches:
-            window.append(pool.submit(fn, batch))
+            window.append(pool.submit(checked, fn, batch))
             if len(window) >= 2 * workers:
                 yield window.popleft().result()
         while window:

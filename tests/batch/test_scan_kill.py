@@ -1,4 +1,5 @@
-"""A real ``zwgk scan`` killed with SIGKILL (twice), then rerun: every document exactly once."""
+"""A real ``zwgk scan`` killed with SIGKILL (twice), then rerun: every document exactly once;
+and no process of a killed scan (pool workers, fork server) outlives it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = 300
+PROC = Path("/proc")
+#: How long the processes of a killed scan may take to end (they take milliseconds).
+GRACE_SECONDS = 20
 
 
 def _corpus(root: Path) -> None:
@@ -33,20 +38,45 @@ def _start(src: Path, out: Path) -> subprocess.Popen[bytes]:
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group: the kill takes the workers too
+        start_new_session=True,  # its own session: all its descendants carry its pid as sid
     )
 
 
+def _session(sid: int) -> set[int]:
+    """Live (not zombie) processes of session ``sid``, from /proc/PID/stat."""
+    pids = set()
+    for stat in PROC.glob("[0-9]*/stat"):
+        with suppress(OSError):  # gone meanwhile
+            pid, rest = stat.read_text().split(" (", 1)
+            state, _ppid, _pgrp, session = rest.rsplit(") ", 1)[1].split()[:4]
+            if int(session) == sid and state != "Z":
+                pids.add(int(pid))
+    return pids
+
+
 def _kill_after_growth(proc: subprocess.Popen[bytes], out: Path, start: int) -> int:
-    """SIGKILL the scan (and its workers) once the output has grown past ``start``."""
+    """SIGKILL the scan alone once the output has grown past ``start``; its pool must end."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists() and out.stat().st_size > start:
             break
         time.sleep(0.005)
     assert proc.poll() is None, "the scan finished before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
+    pool = _session(proc.pid) - {proc.pid}
+    os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    try:
+        if PROC.is_dir():
+            # output has grown, so both workers have been started, by the fork server
+            assert len(pool) >= 3, f"the scan's pool was not running: {pool}"
+            deadline = time.monotonic() + GRACE_SECONDS
+            while (left := _session(proc.pid)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not left, f"processes of the killed scan survive: {sorted(left)}"
+    finally:  # never leave them behind for the next test
+        for pid in _session(proc.pid) if PROC.is_dir() else ():
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
     return out.stat().st_size
 
 
