@@ -123,7 +123,8 @@ ax.set_xlabel("PERSON errors (count)")
 ax.legend(ncol=4, fontsize=8, loc="lower right")
 ax.set_title(f"{model_dir.name}: where PERSON goes wrong")
 fig.tight_layout()
-fig.savefig(ROOT / "notebooks" / "ner_errors.png", dpi=110)
+# tests set NER_FIGURE_DIR to a temporary folder so a run leaves tracked files alone
+fig.savefig(Path(os.environ.get("NER_FIGURE_DIR", ROOT / "notebooks")) / "ner_errors.png", dpi=110)
 plt.show()
 kinds"""),
     code("""for name, rows in examples.items():
