@@ -73,6 +73,27 @@ def test_jsonl_batch_to_file(tmp_path, capsys):
     assert "错误行 1" in capsys.readouterr().err
 
 
+def test_jsonl_blank_lines_get_an_error_line_so_output_lines_match_input_lines(tmp_path, capsys):
+    lines = [
+        json.dumps({"id": "a", "text": REPLY}, ensure_ascii=False),
+        "",
+        json.dumps({"id": "b", "text": PLAN}, ensure_ascii=False),
+        "   \t",
+        json.dumps({"id": "c", "text": LEADER}, ensure_ascii=False),
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dst = tmp_path / "out.jsonl"
+    assert main(["screen", "--jsonl", str(src), "--out", str(dst), "--workers", "1"]) == 3
+    rows = [json.loads(x) for x in dst.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(lines)
+    assert [r["id"] for r in rows] == ["a", None, "b", None, "c"]
+    assert rows[1] == {"id": None, "error": "第2行：空行"}
+    assert rows[3] == {"id": None, "error": "第4行：空行"}
+    assert rows[0]["verdict"] == "block" and rows[2]["verdict"] == "pass"
+    assert "错误行 2" in capsys.readouterr().err
+
+
 def test_rules_lists_every_rule(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out

@@ -27,7 +27,10 @@ class RecordError(ValueError):
 
 
 def parse_record(line: str, line_no: int) -> tuple[str | None, str]:
-    """``(id, text)`` of one JSON line, or :class:`RecordError` saying what is wrong."""
+    """``(id, text)`` of one JSON line, or :class:`RecordError` saying what is wrong
+    (a blank line is an error too: every input line gets its own output line)."""
+    if not line.strip():
+        raise RecordError(f"第{line_no}行：空行")
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:

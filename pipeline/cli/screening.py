@@ -48,7 +48,7 @@ def _open_in(name: str) -> TextIO:
 
 
 def _screen_jsonl(args: argparse.Namespace) -> int:
-    from pipeline.batch.local_pool import screen_jsonl
+    from pipeline.batch.jsonl import screen_jsonl
 
     try:
         src = _open_in(args.jsonl)

@@ -80,3 +80,16 @@ def test_screen_jsonl_counts_and_writes_one_line_per_input():
     rows = [json.loads(line) for line in dst.getvalue().splitlines()]
     assert [r["id"] for r in rows] == ["a", None, "c"]
     assert counts == {"block": 1, "review": 0, "pass": 1, "error": 1}
+
+
+def test_jsonl_stream_answers_blank_lines_in_place_across_batches_and_workers():
+    from pipeline.batch.jsonl import screen_stream as every_line
+
+    lines = [json.dumps({"id": str(i), "text": "无个人信息"}) if i % 4 else "\n" for i in range(12)]
+    out = list(every_line(lines, workers=2, batch_lines=3))
+    assert len(out) == 12
+    for i, record in enumerate(out):
+        if i % 4:
+            assert record["id"] == str(i) and record["verdict"] == "pass"
+        else:
+            assert record == {"id": None, "error": f"第{i + 1}行：空行"}
