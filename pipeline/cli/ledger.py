@@ -104,6 +104,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     with _open() as ledger:
         data = load(ledger, Settings.from_env().tzinfo(), args.since)
+        if not data.documents:
+            _explain_empty(ledger, args.since)
     if args.xlsx:
         from pipeline.ledger.report_xlsx import write_xlsx
 
@@ -117,6 +119,20 @@ def cmd_report(args: argparse.Namespace) -> int:
             value = data.figures.get(key, 0)
             print(f"{name}\t{value:.1%}" if key == "handled_rate" else f"{name}\t{value}")
     return 0
+
+
+def _explain_empty(ledger: Any, since: date | None) -> None:
+    """Say why a report has no rows and what to run (on stderr; the report is still written)."""
+    where = ledger.location
+    total = len(ledger.documents()) if since else 0
+    if total:
+        err(f"{since:%Y-%m-%d} 以来台账中没有审查记录（台账 {where} 共 {total} 个文档版本）")
+        return
+    err(
+        f"台账为空：{where} 中还没有任何审查记录。"
+        "请先审查并入账：zwgk scan 目录 --out scan.jsonl（默认记入台账）或 zwgk ledger add 文件；"
+        "若台账在别处，请设置 ZWGK_DATA_DIR 或 ZWGK_DATABASE_URL"
+    )
 
 
 def _date(text: str) -> date:

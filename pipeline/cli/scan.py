@@ -1,5 +1,8 @@
 """``zwgk scan``: bulk, resumable rescans of archives (see ``docs/scan.md``).
 
+Every screened document is also recorded in the review ledger unless ``--no-ledger``, so
+``zwgk report`` right after a scan reports it (the README's flow).
+
 Exit codes: 0 done, 3 when a document could not be screened (error records) or the input
 or output cannot be used.
 """
@@ -33,11 +36,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
         runner = local_runner(args.workers or os.cpu_count() or 1)
     progress = Progress(quiet=args.quiet)
     sinks = []
+    notes = []
     try:
         if args.ledger:
             from pipeline.batch.scan_sinks import LedgerSink
 
-            sinks.append(LedgerSink(args.department))
+            sink = LedgerSink(args.department)
+            sinks.append(sink)
+            notes.append(f"审查结果已记入台账：{sink.ledger.location}（zwgk report 生成报告）")
         outcome = run_scan(
             args.source,
             args.out,
@@ -64,7 +70,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         progress.finish(["已中断；再次运行同一命令即可从中断处继续"])
         raise
-    progress.finish(outcome.notes)
+    progress.finish(outcome.notes + notes)
     return EXIT_INPUT_ERROR if outcome.counts["error"] else 0
 
 
@@ -82,8 +88,9 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--ledger",
-        action="store_true",
-        help="同时记入审查台账（ZWGK_DATABASE_URL / ZWGK_DATA_DIR）",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="同时记入审查台账（默认记入；--no-ledger 不记入；ZWGK_DATABASE_URL / ZWGK_DATA_DIR）",
     )
     p.add_argument("--department", help="记入台账时的发布部门")
     p.add_argument(

@@ -76,6 +76,14 @@ class Ledger:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def location(self) -> str:
+        """Where this ledger is, for messages: the SQLite file, else the URL (no password)."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return str(url.database)
+        return url.render_as_string(hide_password=True)
+
     def __enter__(self) -> Ledger:
         return self
 
