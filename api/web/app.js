@@ -5,7 +5,7 @@ const $ = (id) => document.getElementById(id);
 const ACTION_ZH = { redact: "遮蔽", review: "人工审核", allow: "保留" };
 const VERDICT_ZH = { block: "须遮蔽后发布", review: "需人工审核", pass: "可以发布" };
 const STATUS_ZH = { open: "待处理", rectified: "已整改", retained: "保留（附理由）",
-                    false_positive: "误报" };
+                    false_positive: "误报", allowed: "依规保留" };
 let current = null; // {text, contract, ledgerId, findings}
 let entityZh = {};
 fetch("/web/entities.json").then((r) => r.json()).then((m) => { entityZh = m; });

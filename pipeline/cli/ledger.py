@@ -19,7 +19,10 @@ from typing import Any
 from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, err
 from pipeline.ledger.roles import ROLE_ZH, ROLES
 
+#: what ``ledger status --set`` may set (``allowed`` is set by recording only)
 STATUS_CHOICES = ("rectified", "retained", "false_positive", "open")
+#: what ``ledger list --status`` filters on
+LIST_STATUSES = (*STATUS_CHOICES, "allowed")
 Command = Callable[[argparse.Namespace], int]
 
 
@@ -258,7 +261,7 @@ def register(sub: Any) -> None:
     p.add_argument("--actor", **actor)
     p.set_defaults(func=cmd_ledger_add)
     p = ledger_sub.add_parser("list", help="列出台账中的发现项")
-    p.add_argument("--status", choices=STATUS_CHOICES)
+    p.add_argument("--status", choices=LIST_STATUSES, help="open 为待处理；allowed 为依规保留")
     p.add_argument("--source")
     p.add_argument("--latest", action="store_true", help="每个来源只看最新版本")
     p.add_argument("--limit", type=int)

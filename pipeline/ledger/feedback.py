@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from pipeline.ledger.labels import doc_type_name, entity_name
-from pipeline.ledger.models import Document, Finding
+from pipeline.ledger.models import REVIEWED, Document, Finding
 from pipeline.ledger.records import Suggestion
 
 
@@ -69,7 +69,7 @@ def allow_list_suggestions(session: Session, min_count: int = 2) -> list[Suggest
 def rule_suggestions(
     session: Session, min_count: int = 2, min_share: float = 0.5
 ) -> list[Suggestion]:
-    reviewed = _count_if(Finding.status != "open")
+    reviewed = _count_if(Finding.status.in_(REVIEWED))
     false_pos = _count_if(Finding.status == "false_positive")
     retained = _count_if(Finding.status == "retained")
     query = (

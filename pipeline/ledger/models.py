@@ -26,14 +26,26 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-#: Reviewer statuses of a finding.
-STATUSES: tuple[str, ...] = ("open", "rectified", "retained", "false_positive")
+#: Statuses of a finding. A finding the rules allow (action ``allow``) is recorded as
+#: ``allowed``: kept for the audit trail, nothing to follow up. Redact and review findings
+#: start ``open`` (待处理) until a reviewer handles them.
+STATUSES: tuple[str, ...] = ("open", "rectified", "retained", "false_positive", "allowed")
 STATUS_ZH: dict[str, str] = {
     "open": "待处理",
     "rectified": "已整改",
     "retained": "保留",
     "false_positive": "误报",
+    "allowed": "依规保留",
 }
+#: Statuses a reviewer set (the finding was looked at).
+REVIEWED: tuple[str, ...] = ("rectified", "retained", "false_positive")
+
+
+def initial_status(action: str) -> str:
+    """The status a new finding is recorded with: ``allowed`` for ``allow``, else ``open``."""
+    return "allowed" if action == "allow" else "open"
+
+
 ACTION_ZH: dict[str, str] = {"redact": "遮蔽", "review": "人工审核", "allow": "保留"}
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.ledger.db import lock_source
 from pipeline.ledger.hashing import content_hash, contract_fingerprint
-from pipeline.ledger.models import AuditLog, Document, Finding, utcnow
+from pipeline.ledger.models import AuditLog, Document, Finding, initial_status, utcnow
 from pipeline.ledger.records import LedgerError, RecordOutcome
 
 _FINDING_KEYS = ("entity", "start", "end", "text", "action", "rule", "masked")
@@ -191,7 +191,7 @@ def _finding(
         "role": str(raw.get("role") or "unknown"),
         "recognizer": str(raw.get("recognizer") or ""),
         "score": float(score) if isinstance(score, int | float) else None,
-        "status": "open",
+        "status": initial_status(str(raw["action"])),
         "status_reason": None,
         "status_by": None,
         "status_at": None,

@@ -23,12 +23,14 @@ FIGURE_NAMES: dict[str, str] = {
     "documents": "审查文档版本数",
     "flagged_documents": "存在问题的文档版本数",
     "findings": "发现个人信息项数",
+    "to_handle": "其中需处理（遮蔽、人工审核）",
+    "allowed": "其中依规保留（无需处理）",
     "open": "待处理",
     "rectified": "已整改",
     "retained": "保留（附理由）",
     "false_positive": "误报",
     "reviewed": "已审核",
-    "handled_rate": "处理率（整改+保留）/（发现-误报）",
+    "handled_rate": "处理率（整改+保留）/（需处理-误报）",
 }
 _HEAD_FONT = Font(bold=True, color="FFFFFF")
 _HEAD_FILL = PatternFill("solid", fgColor="1F5FA8")

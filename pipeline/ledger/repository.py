@@ -38,12 +38,14 @@ from pipeline.ledger.records import (
 )
 from pipeline.ledger.settings import Settings, secret_key
 
-#: status → the statuses it may change to. Terminal statuses may only be reopened.
+#: status → the statuses it may change to. Terminal statuses may only be reopened; an
+#: allowed finding is reopened when a reviewer decides it needs handling after all.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "open": frozenset({"rectified", "retained", "false_positive"}),
     "rectified": frozenset({"open"}),
     "retained": frozenset({"open"}),
     "false_positive": frozenset({"open"}),
+    "allowed": frozenset({"open"}),
 }
 #: target statuses that need a reason (retaining information, reopening a finding)
 REASON_REQUIRED = frozenset({"retained", "open"})
@@ -154,7 +156,8 @@ class Ledger:
         self, finding_id: int, status: str, reason: str | None = None, actor: str = "system"
     ) -> FindingRecord:
         """Move a finding along open → rectified | retained (reason required) |
-        false_positive, or reopen it (reason required); every change is audited."""
+        false_positive, or reopen it (reason required; also an ``allowed`` finding);
+        every change is audited. ``allowed`` is set by recording only."""
         if status not in STATUSES:
             raise LedgerError(f"未知状态：{status}（可选：{'、'.join(STATUSES)}）")
         reason = (reason or "").strip() or None

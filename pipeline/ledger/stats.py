@@ -11,7 +11,7 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from pipeline.ledger.labels import action_name, doc_type_name, entity_name, status_name
-from pipeline.ledger.models import utcnow
+from pipeline.ledger.models import REVIEWED, utcnow
 from pipeline.ledger.records import DocumentRecord, FindingFilter, FindingRecord
 
 if TYPE_CHECKING:
@@ -43,13 +43,16 @@ def load(ledger: Ledger, tz: tzinfo, since: date | None = None) -> ReportData:
 
 def figures(data: ReportData) -> dict[str, int | float]:
     statuses = Counter(f.status for f in data.findings)
-    reviewed = sum(statuses[s] for s in ("rectified", "retained", "false_positive"))
-    actionable = len(data.findings) - statuses["false_positive"]
+    reviewed = sum(statuses[s] for s in REVIEWED)
+    # allowed findings need no follow-up and false positives are no problems
+    actionable = len(data.findings) - statuses["false_positive"] - statuses["allowed"]
     return {
         "sources": len({d.source for d in data.documents}),
         "documents": len(data.documents),
         "flagged_documents": sum(1 for d in data.documents if d.verdict != "pass"),
         "findings": len(data.findings),
+        "to_handle": len(data.findings) - statuses["allowed"],
+        "allowed": statuses["allowed"],
         "open": statuses["open"],
         "rectified": statuses["rectified"],
         "retained": statuses["retained"],

@@ -52,7 +52,7 @@ def test_xlsx_has_the_headers_and_one_row_per_finding(filled, tmp_path):
     assert card["理由"] and "条例" in card["依据"]
     retained = next(r for r in body if r["状态"] == "保留")
     assert retained["说明"] == "答复书须写明申请人" and retained["处理人"] == "王审核"
-    assert {r["状态"] for r in body} == {"已整改", "保留", "待处理"}
+    assert {r["状态"] for r in body} == {"已整改", "保留", "待处理", "依规保留"}
     stats = {r[0]: r[1] for r in book["统计"].iter_rows(values_only=True) if r and r[0]}
     assert stats["检查文档（来源）数"] == 2 and stats["已整改"] == 1
     flat = " ".join(str(v) for r in rows for v in r)
