@@ -12,7 +12,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="ZWGK_", extra="ignore")
 
-    #: the review ledger's database (default: SQLite under ``ZWGK_DATA_DIR``, see
+    #: the review ledger's database (default: SQLite in the data directory, see
     #: pipeline/ledger/settings.py)
     database_url: str | None = None
     #: largest request body (bytes) before 413

@@ -69,7 +69,9 @@ def _when(moment: Any) -> str:
 def cmd_keys_create(args: argparse.Namespace) -> int:
     with _open() as ledger:
         key_id, plaintext = ledger.create_key(args.role, args.name or "", actor=args.actor)
+        where = ledger.settings.describe()
     print(plaintext)
+    err(where)
     err(f"已创建密钥 #{key_id}（角色：{ROLE_ZH[args.role]}）。密钥只显示这一次，请立即妥善保存。")
     return 0
 

@@ -14,6 +14,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         err(f"服务需要 uvicorn（pip install -e '.[service]'）：{exc}")
         return EXIT_INPUT_ERROR
+    from api.settings import Settings as ServiceSettings
+    from pipeline.ledger.settings import Settings
+
+    err(Settings.from_env().for_database(ServiceSettings().database_url).describe())
     uvicorn.run(
         "api.app:create_app",
         factory=True,

@@ -5,16 +5,13 @@ suggestions. Every method opens and closes its own transaction (safe across thre
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
@@ -36,7 +33,7 @@ from pipeline.ledger.records import (
     RecordOutcome,
     Suggestion,
 )
-from pipeline.ledger.settings import Settings, secret_key
+from pipeline.ledger.settings import Settings, secret_key, url_location
 
 #: status → the statuses it may change to. Terminal statuses may only be reopened; an
 #: allowed finding is reopened when a reviewer decides it needs handling after all.
@@ -55,14 +52,8 @@ def open_ledger(url: str | None = None, settings: Settings | None = None) -> Led
     """Open (and migrate) the ledger at ``url`` or ``$ZWGK_DATABASE_URL`` (default: SQLite
     in ``$ZWGK_DATA_DIR``). Without ``ZWGK_DATA_DIR``, a SQLite database's directory is the
     data directory (where the value-hashing key lives)."""
-    settings = settings or Settings.from_env()
-    url = url or settings.database_url
-    if "ZWGK_DATA_DIR" not in os.environ:
-        # keep the secret key next to a SQLite database rather than in the working directory
-        database = make_url(url).database if url.startswith("sqlite") else None
-        if database and database != ":memory:" and not database.startswith("file:"):
-            settings = replace(settings, data_dir=Path(database).resolve().parent)
-    engine = make_engine(url)
+    settings = (settings or Settings.from_env()).for_database(url)
+    engine = make_engine(settings.database_url)
     upgrade(engine)
     return Ledger(engine, settings)
 
@@ -81,10 +72,7 @@ class Ledger:
     @property
     def location(self) -> str:
         """Where this ledger is, for messages: the SQLite file, else the URL (no password)."""
-        url = self.engine.url
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            return str(url.database)
-        return url.render_as_string(hide_password=True)
+        return url_location(self.engine.url)
 
     def __enter__(self) -> Ledger:
         return self
