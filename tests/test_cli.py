@@ -94,6 +94,39 @@ def test_jsonl_blank_lines_get_an_error_line_so_output_lines_match_input_lines(t
     assert "错误行 2" in capsys.readouterr().err
 
 
+DISCLOSURE = (
+    "政府信息公开申请答复书\n申请人张晓明：\n"
+    "本机关于2024年3月1日收到您提交的政府信息公开申请，现答复如下。\n"
+)
+
+
+def test_table_names_the_document_type_in_chinese_and_json_keeps_the_id(tmp_path, capsys):
+    path = tmp_path / "reply.txt"
+    path.write_text(DISCLOSURE, encoding="utf-8")
+    main(["screen", str(path)])
+    title = capsys.readouterr().out.splitlines()[0]
+    assert "文种:依申请公开答复" in title and "disclosure_reply" not in title
+    main(["screen", "--json", str(path)])
+    assert json.loads(capsys.readouterr().out)["doc_type"] == "disclosure_reply"
+
+
+def test_document_type_names_come_from_the_rule_pack(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", rules)
+    yaml = rules / "doc_types.yaml"
+    yaml.write_text(
+        yaml.read_text("utf-8").replace("name: 依申请公开答复", "name: 政府信息公开申请答复书"),
+        "utf-8",
+    )
+    monkeypatch.setenv("ZWGK_RULES_DIR", str(rules))
+    path = tmp_path / "reply.txt"
+    path.write_text(DISCLOSURE, encoding="utf-8")
+    main(["screen", str(path)])
+    assert "文种:政府信息公开申请答复书" in capsys.readouterr().out.splitlines()[0]
+
+
 def test_rules_lists_every_rule(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from pipeline.document import ENTITY_NAMES_ZH
 from pipeline.ledger.models import ACTION_ZH, STATUS_ZH
+from pipeline.output.labels import doc_type_name
 
-
-@cache
-def _doc_type_names() -> dict[str, str]:
-    try:
-        from pipeline.decide.doc_type import DocTypeClassifier
-
-        names = {t.id: t.name for t in DocTypeClassifier.from_yaml().types}
-    except Exception:  # rules missing or broken: ids are still meaningful
-        names = {}
-    names.setdefault("other", "其他")
-    return names
-
-
-def doc_type_name(doc_type: str) -> str:
-    return _doc_type_names().get(doc_type, doc_type)
+__all__ = ["action_name", "doc_type_name", "entity_name", "status_name"]
 
 
 def entity_name(entity: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from pipeline.document import ENTITY_NAMES_ZH, ScreenResult
+from pipeline.output.labels import doc_type_name
 
 ACTION_ZH = {"redact": "遮蔽", "review": "人工审核", "allow": "保留"}
 VERDICT_ZH = {"block": "拦截（须遮蔽后发布）", "review": "待人工审核", "pass": "通过"}
@@ -42,7 +43,7 @@ def render(result: ScreenResult, source: str, colour: bool = False) -> str:
     """The findings table for one document, with its verdict line."""
     lines = []
     verdict = result.verdict
-    title = f"{source}  文种:{result.doc_type}  结论:{VERDICT_ZH[verdict]}"
+    title = f"{source}  文种:{doc_type_name(result.doc_type)}  结论:{VERDICT_ZH[verdict]}"
     lines.append(_paint(title, verdict, colour))
     if not result.findings:
         lines.append("  未发现个人信息。")
