@@ -48,6 +48,8 @@ class Incoming:
     kind: str = "txt"
     warnings: tuple[str, ...] = ()
     uploaded: bool = False
+    #: the ingested upload, markup included (for writing a redacted copy in its format)
+    ingested: Any = None
 
 
 async def read_document(request: Request) -> Incoming:
@@ -90,7 +92,7 @@ async def _from_upload(request: Request) -> Incoming:
 
     return Incoming(
         doc.text, field("id"), field("source") or name, field("department"), doc.kind,
-        tuple(doc.warnings), uploaded=True,
+        tuple(doc.warnings), uploaded=True, ingested=doc,
     )  # fmt: skip
 
 
@@ -110,10 +112,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def document_route(router: APIRouter, path: str, scope: str, summary: str, **kw: Any) -> Any:
-    """``router.post`` for a route that takes a document (JSON or upload) and needs ``scope``."""
+    """``router.post`` for a route that takes a document (JSON or upload) and needs ``scope``
+    (``responses`` given are added to the documented errors)."""
     return router.post(
         path,
-        responses=ERRORS,
+        responses={**ERRORS, **kw.pop("responses", {})},
         openapi_extra=DOCUMENT_BODY,
         summary=summary,
         dependencies=[Depends(require(scope))],

@@ -15,6 +15,7 @@ from api.documents import (
     read_document,
     screen_document,
 )
+from api.redacted import FILE_RESPONSES, redacted_file, wants_file
 from api.schemas import HookOut, RedactOut, ScreenOut
 from pipeline.ledger.recording import RecordRequest
 
@@ -48,12 +49,25 @@ async def screen(request: Request) -> dict[str, Any]:
     return contract
 
 
-@document_route(router, "/redact", "redact", "输出遮蔽后的文本", response_model=RedactOut)
-async def redact(request: Request) -> dict[str, Any]:
+@document_route(
+    router,
+    "/redact",
+    "redact",
+    "输出遮蔽后的文本；上传 HTML/DOCX 时输出同格式的遮蔽后文件",
+    response_model=RedactOut,
+    responses=FILE_RESPONSES,
+)
+async def redact(request: Request) -> Any:
+    """JSON ``{id, redacted, redactions}`` for text; for an uploaded HTML or DOCX file the
+    redacted file itself, markup kept, with the same content type (like ``zwgk redact``;
+    headers ``X-Zwgk-Verdict``, ``X-Zwgk-Redactions``). ``Accept: application/json`` asks
+    for the JSON body instead."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
     log_document(request, doc, result.verdict)
     count = sum(f.action in ("redact", "review") for f in result.findings)
+    if wants_file(request, doc):
+        return await off_loop(request, redacted_file, doc, result, count)
     return {"id": doc.id, "redacted": result.redacted, "redactions": count}
 
 

@@ -1,0 +1,64 @@
+"""``/v1/redact`` for an uploaded HTML or DOCX file: the redacted file in its own format, as
+``zwgk redact notice.html -o out.html`` writes it (the same writer,
+:func:`pipeline.redact.markup_writer.write_redacted`)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request
+from fastapi.responses import Response
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: the formats whose markup the writer keeps → their content type
+MEDIA_TYPES: dict[str, str] = {"html": "text/html", "docx": DOCX_TYPE}
+#: the OpenAPI description of the 200 response besides its JSON body
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "JSON（文本或 txt/pdf 上传）；上传 HTML/DOCX 时为同格式的遮蔽后文件",
+        "content": {
+            media: {"schema": {"type": "string", "format": "binary"}}
+            for media in MEDIA_TYPES.values()
+        },
+    }
+}
+
+
+def wants_file(request: Request, doc: Any) -> bool:
+    """An uploaded HTML/DOCX file is answered with a file, unless the client accepts only
+    JSON (``Accept: application/json``)."""
+    ingested = doc.ingested
+    if ingested is None or ingested.kind not in MEDIA_TYPES:
+        return False
+    accept = request.headers.get("accept", "")
+    only_json = "application/json" in accept and not any(
+        media in accept for media in ("*/*", MEDIA_TYPES[ingested.kind], "text/*")
+    )
+    return not only_json
+
+
+def redacted_file(doc: Any, result: Any, redactions: int) -> Response:
+    """The redacted copy of the uploaded file, with its content type and a file name."""
+    from pipeline.redact import replacements
+    from pipeline.redact.markup_writer import write_redacted
+
+    ingested = doc.ingested
+    edits = replacements(result.findings)
+    out = io.BytesIO()
+    write_redacted(ingested, edits, out)
+    media = MEDIA_TYPES[ingested.kind]
+    if ingested.kind == "html":
+        encoding = getattr(ingested.markup, "encoding", "utf-8")
+        media += f"; charset={'utf-8' if encoding == 'utf-8-sig' else encoding}"
+    name = PurePath(ingested.source).name or f"upload.{ingested.kind}"
+    stem, dot, ext = name.rpartition(".")
+    redacted_name = f"{stem}.redacted.{ext}" if dot else f"{name}.redacted"
+    headers = {
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(redacted_name)}",
+        "X-Zwgk-Verdict": result.verdict,
+        "X-Zwgk-Redactions": str(redactions),
+    }
+    return Response(out.getvalue(), media_type=media, headers=headers)
