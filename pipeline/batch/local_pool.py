@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from multiprocessing.context import BaseContext
-from typing import Any, TextIO, TypeVar
+from typing import Any, TypeVar
 
 from pipeline.batch.parent_watch import checked, init_worker
-from pipeline.batch.screen_batch import screen_lines
 
 BATCH_LINES = 32
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def _batches(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
-    numbered = ((i, line) for i, line in enumerate(lines, start=1) if line.strip())
-    while chunk := list(islice(numbered, size)):
-        yield chunk
 
 
 def map_ordered(
@@ -53,25 +43,3 @@ def map_ordered(
                 yield window.popleft().result()
         while window:
             yield window.popleft().result()
-
-
-def screen_stream(
-    lines: Iterable[str], workers: int | None = None, batch_lines: int = BATCH_LINES
-) -> Iterator[dict[str, Any]]:
-    """Contract records for each non-blank input line, in input order.
-
-    ``workers`` defaults to the number of CPU cores; 1 runs in this process.
-    """
-    workers = workers or os.cpu_count() or 1
-    for records in map_ordered(screen_lines, _batches(lines, batch_lines), workers):
-        yield from records
-
-
-def screen_jsonl(src: TextIO, dst: TextIO, workers: int | None = None) -> dict[str, int]:
-    """Screen a JSONL stream into a JSONL stream; returns counts by verdict and errors."""
-    counts = {"block": 0, "review": 0, "pass": 0, "error": 0}
-    for record in screen_stream(src, workers):
-        dst.write(json.dumps(record, ensure_ascii=False) + "\n")
-        counts[record.get("verdict", "error")] += 1
-    dst.flush()
-    return counts

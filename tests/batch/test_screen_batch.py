@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from pipeline.batch.local_pool import screen_jsonl, screen_stream
+from pipeline.batch.jsonl import screen_jsonl, screen_stream
 from pipeline.batch.screen_batch import screen_lines
 
 ID = "341502198503121230"
@@ -83,10 +83,8 @@ def test_screen_jsonl_counts_and_writes_one_line_per_input():
 
 
 def test_jsonl_stream_answers_blank_lines_in_place_across_batches_and_workers():
-    from pipeline.batch.jsonl import screen_stream as every_line
-
     lines = [json.dumps({"id": str(i), "text": "无个人信息"}) if i % 4 else "\n" for i in range(12)]
-    out = list(every_line(lines, workers=2, batch_lines=3))
+    out = list(screen_stream(lines, workers=2, batch_lines=3))
     assert len(out) == 12
     for i, record in enumerate(out):
         if i % 4:
