@@ -34,6 +34,22 @@ def test_shipped_artifact_verifies_and_tags_seed_sentences():
     assert ("李明华", "PERSON") in labels
 
 
+def test_the_int8_onnx_model_tags_as_the_torch_weights_do():
+    """int8 quantisation must not change what the shipped model finds."""
+    path = latest(ROOT)
+    assert path is not None
+    onnx = NerTagger.load(path, backend="onnx")
+    torch_ = NerTagger.load(path, backend="torch")
+    texts = [
+        "经研究，同意任命张建国为县交通运输局局长，李晓梅为副局长。",
+        "申请人王某某，女，住安徽省六安市金安区人民路88号。",
+        "河北省人民政府办公厅关于印发石家庄市城市更新实施方案的通知",
+        "联系人：陈华，电话：0551-62345678。",
+    ]
+    for text in texts:
+        assert onnx.predict(text) == torch_.predict(text), text
+
+
 def test_a_tampered_copy_is_refused(tmp_path: Path):
     path = latest(ROOT)
     assert path is not None
