@@ -23,13 +23,15 @@ run: setup
 	$(BIN)/zwgk screen examples/disclosure_reply.txt examples/subsidy_publicity.html; test $$? -le 2
 	$(BIN)/zwgk redact examples/disclosure_reply.txt -o -
 
-# fixed order; `make test-shuffled` runs the same suite in a random order (pytest-randomly
-# prints the seed; reproduce with `-p randomly -p "randomly_seed=N"` … see README)
+# fixed order; `make test-shuffled` runs the same suite in a random order whose seed it
+# prints (`make test-shuffled SEED=N` repeats that order)
 test: setup
 	$(BIN)/python -m pytest -p no:randomly
 
 test-shuffled: setup
-	$(BIN)/python -m pytest -p randomly $(if $(SEED),-p "randomly_seed=$(SEED)")
+	$(eval SEED ?= $(shell $(PY) -c 'import random; print(random.randrange(2**31))'))
+	@echo "test order: pytest-randomly seed $(SEED)"
+	$(BIN)/python -m pytest -p randomly --randomly-seed=$(SEED)
 
 lint: setup
 	$(BIN)/ruff check pipeline api tests benchmarks scripts examples
