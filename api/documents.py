@@ -111,13 +111,27 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def document_route(router: APIRouter, path: str, scope: str, summary: str, **kw: Any) -> Any:
+#: The query parameter of a route that quotes document text (see ``quoter``).
+ORIGINAL_PARAM: dict[str, Any] = {
+    "name": "original",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "boolean", "default": False},
+    "description": "引用原文时不遮蔽个人信息（需要 review 权限的密钥；默认按审查结果遮蔽）",
+}
+
+
+def document_route(
+    router: APIRouter, path: str, scope: str, summary: str, quotes: bool = False, **kw: Any
+) -> Any:
     """``router.post`` for a route that takes a document (JSON or upload) and needs ``scope``
-    (``responses`` given are added to the documented errors)."""
+    (``responses`` given are added to the documented errors); ``quotes``: the route quotes
+    document text and takes the ``original`` parameter."""
+    extra = {**DOCUMENT_BODY, "parameters": [ORIGINAL_PARAM]} if quotes else DOCUMENT_BODY
     return router.post(
         path,
         responses={**ERRORS, **kw.pop("responses", {})},
-        openapi_extra=DOCUMENT_BODY,
+        openapi_extra=extra,
         summary=summary,
         dependencies=[Depends(require(scope))],
         **kw,
@@ -129,9 +143,37 @@ def screen_document(request: Request, doc: Incoming) -> Any:
     return request.app.state.screener.screen(doc.text, doc.id)
 
 
-def log_document(request: Request, doc: Incoming, verdict: str) -> None:
-    """What the access-log line says about the document (its text only when configured)."""
+def reveal_requested(request: Request) -> bool:
+    """Whether the caller asks for the original (``?original=true``): allowed only to a key
+    whose role has the ``review`` scope (403 otherwise)."""
+    from pipeline.ledger.roles import allowed
+
+    value = request.query_params.get("original", "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value not in ("1", "true", "yes"):
+        raise HTTPException(422, "参数 original 应为 true 或 false")
+    role = (request.scope.get("state") or {}).get("key_role", "")
+    if not allowed(str(role), "review"):
+        raise HTTPException(403, f"角色 {role} 无权查看未遮蔽的原文（需要 review 权限）")
+    return True
+
+
+def quoter(request: Request, doc: Incoming, reveal: bool, result: Any = None) -> Any:
+    """The :class:`~pipeline.output.quote.Quoter` of a document: the app's screener's
+    redactions (``result`` when the route has screened already), none with ``reveal``."""
+    from pipeline.output.quote import Quoter
+
+    if result is None and not reveal:
+        result = screen_document(request, doc)
+    return Quoter.screen(doc.text, reveal=reveal, result=result)
+
+
+def log_document(request: Request, doc: Incoming, verdict: str, quoted: str | None = None) -> None:
+    """What the access-log line says about the document. ``ZWGK_LOG_CONTENT`` logs
+    ``quoted``: the text with the screen's redactions (a route passes the redacted text or
+    its quoter's text), never the original."""
     extra = {"doc_id": doc.id, "chars": len(doc.text), "verdict": verdict}
-    if request.app.state.settings.log_content:
-        extra["text"] = doc.text
+    if request.app.state.settings.log_content and quoted is not None:
+        extra["text"] = quoted
     request.scope.setdefault("state", {})["log_extra"] = extra

@@ -88,7 +88,8 @@ def require(scope: str) -> Callable[[Request], Awaitable[Any]]:
         info = await run_in_threadpool(request.app.state.keys.lookup, ledger, key.strip())
         if info is None:
             raise HTTPException(401, "API 密钥无效或已吊销", {"WWW-Authenticate": "Bearer"})
-        request.scope.setdefault("state", {})["key_id"] = info.id
+        state = request.scope.setdefault("state", {})
+        state["key_id"], state["key_role"] = info.id, info.role
         if not allowed(info.role, scope):
             raise HTTPException(403, f"角色 {info.role} 无权执行 {scope}")
         wait = request.app.state.limiter.acquire(info.id)

@@ -23,7 +23,7 @@ class Settings(BaseSettings):
     request_timeout_s: float = 20.0
     #: origins allowed by CORS; empty = CORS off
     cors_origins: list[str] = []
-    #: write document text into logs (off: logs carry ids, sizes and verdicts only)
+    #: write document text into logs, as the screen redacts it (off: ids, sizes, verdicts only)
     log_content: bool = False
     #: record every hook/screen call in the review ledger
     record_to_ledger: bool = True

@@ -12,53 +12,81 @@ from api.documents import (
     document_route,
     log_document,
     off_loop,
+    quoter,
     read_document,
+    reveal_requested,
     screen_document,
 )
 
 router = APIRouter(prefix="/v1", tags=["公文"])
 
 
-@document_route(
-    router, "/parse", "parse", "公文结构：标题、文号、日期、层级标题、表格、引用（均带原文偏移）"
-)
-async def parse(request: Request) -> dict[str, Any]:
+def _parse(request: Request, doc: Incoming, reveal: bool) -> tuple[Any, str]:
     from pipeline.parse import parse_document
 
+    text = quoter(request, doc, reveal).text  # same length: offsets index the original
+    return parse_document(text), text
+
+
+@document_route(
+    router,
+    "/parse",
+    "parse",
+    "公文结构：标题、文号、日期、层级标题、表格、引用（均带原文偏移；个人信息按审查结果遮蔽）",
+    quotes=True,
+)
+async def parse(request: Request) -> dict[str, Any]:
     doc = await read_document(request)
-    parsed = await off_loop(request, parse_document, doc.text)
-    log_document(request, doc, "parsed")
+    reveal = reveal_requested(request)
+    parsed, text = await off_loop(request, _parse, request, doc, reveal)
+    log_document(request, doc, "parsed", None if reveal else text)
     return {"id": doc.id, **parsed.to_dict()}
 
 
-def _classify(request: Request, doc: Incoming) -> dict[str, Any]:
+def _classify(request: Request, doc: Incoming, reveal: bool) -> tuple[dict[str, Any], str]:
     from pipeline.classify import default_classifier
+    from pipeline.classify.quoting import quote_classification
 
     screening = screen_document(request, doc)
     result = default_classifier().classify(doc.text, doc_id=doc.id, screening=screening)
-    out: dict[str, Any] = result.to_dict()
-    return out
+    quoting = quoter(request, doc, reveal, screening)
+    out: dict[str, Any] = quote_classification(result, quoting).to_dict()
+    return out, screening.redacted
 
 
 @document_route(
     router,
     "/classify",
     "classify",
-    "公开属性（主动公开/依申请公开/部分公开/不予公开）及理由、条款、证据",
+    "公开属性（主动公开/依申请公开/部分公开/不予公开）及理由、条款、证据（证据按审查结果遮蔽）",
+    quotes=True,
 )
 async def classify(request: Request) -> dict[str, Any]:
     doc = await read_document(request)
-    out = await off_loop(request, _classify, request, doc)
-    log_document(request, doc, str(out.get("attribute")))
+    reveal = reveal_requested(request)
+    out, redacted = await off_loop(request, _classify, request, doc, reveal)
+    log_document(request, doc, str(out.get("attribute")), redacted)
     return out
 
 
-@document_route(router, "/outline", "outline", "政策解读提纲草稿（每一点引用原文并经核对）")
-async def outline(request: Request) -> dict[str, Any]:
+def _outline(request: Request, doc: Incoming, reveal: bool) -> tuple[Any, str]:
     from pipeline.outline import draft_outline
 
+    text = quoter(request, doc, reveal).text  # drafted from the screened text
+    return draft_outline(text), text
+
+
+@document_route(
+    router,
+    "/outline",
+    "outline",
+    "政策解读提纲草稿（每一点引用原文并经核对；个人信息按审查结果遮蔽）",
+    quotes=True,
+)
+async def outline(request: Request) -> dict[str, Any]:
     doc = await read_document(request)
-    drafted = await off_loop(request, draft_outline, doc.text)
-    log_document(request, doc, "outlined")
+    reveal = reveal_requested(request)
+    drafted, text = await off_loop(request, _outline, request, doc, reveal)
+    log_document(request, doc, "outlined", None if reveal else text)
     out: dict[str, Any] = {"id": doc.id, **drafted.to_dict()}
     return out

@@ -45,7 +45,7 @@ async def screen(request: Request) -> dict[str, Any]:
     contract["ledger_document_id"] = await off_loop(request, _record, request, doc, contract)
     if doc.uploaded:
         contract["source_text"] = doc.text
-    log_document(request, doc, contract["verdict"])
+    log_document(request, doc, contract["verdict"], result.redacted)
     return contract
 
 
@@ -64,7 +64,7 @@ async def redact(request: Request) -> Any:
     for the JSON body instead."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
-    log_document(request, doc, result.verdict)
+    log_document(request, doc, result.verdict, result.redacted)
     count = sum(f.action in ("redact", "review") for f in result.findings)
     if wants_file(request, doc):
         return await off_loop(request, redacted_file, doc, result, count)
@@ -95,7 +95,7 @@ async def prepublish(request: Request) -> dict[str, Any]:
             await run_in_threadpool(writer.submit, record)
     else:
         ledger_id = await off_loop(request, _record, request, doc, contract)
-    log_document(request, doc, contract["verdict"])
+    log_document(request, doc, contract["verdict"], result.redacted)
     counts = {a: sum(f.action == a for f in result.findings) for a in ("redact", "review", "allow")}
     return {
         "id": doc.id,

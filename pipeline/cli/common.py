@@ -47,3 +47,12 @@ class Inputs:
                 for warning in doc.warnings:
                     err(f"{doc.source}: {warning}")
             yield path, doc
+
+
+def add_reveal_flag(parser: Any) -> None:
+    """``--show-original``: quote the original instead of the screened text (reviewers)."""
+    parser.add_argument(
+        "--show-original",
+        action="store_true",
+        help="引用原文时不遮蔽个人信息（仅供审核人员；默认按审查结果遮蔽须遮蔽和待审核的内容）",
+    )

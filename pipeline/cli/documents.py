@@ -9,15 +9,19 @@ import json
 import sys
 from typing import Any, TextIO
 
-from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, err
+from pipeline.cli.common import EXIT_INPUT_ERROR, Inputs, add_reveal_flag, err
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from pipeline.output.quote import Quoter, reveal_note
     from pipeline.parse import parse_document
 
+    if args.show_original:
+        err(reveal_note())
     inputs = Inputs(args.paths, warn=False)
     for path, doc in inputs:
-        parsed = parse_document(doc.text)
+        # parsed from the screened text (same length): every span and value is quoted masked
+        parsed = parse_document(Quoter.screen(doc.text, reveal=args.show_original).text)
         if args.json:
             record = parsed.to_dict()
             record["path"] = path
@@ -34,26 +38,43 @@ def _parse_summary(path: str, parsed: Any) -> str:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
+    from pipeline.output.quote import reveal_note
+
     if args.jsonl:
         return _classify_jsonl(args)
     if not args.paths:
         err("请给出要判定公开属性的文件，或用 --jsonl 批量判定")
         return EXIT_INPUT_ERROR
-    from pipeline.classify import classify
-
+    if args.show_original:
+        err(reveal_note())
     inputs = Inputs(args.paths, warn=False)
     for path, doc in inputs:
-        result = classify(doc.text, doc_id=path, screen=not args.no_screen)
+        result, quoter = _classified(doc.text, path, args)
         if args.json:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
-            print(result.render(doc.text))
+            print(result.render(quoter.text))
     return EXIT_INPUT_ERROR if inputs.failed else 0
 
 
-def _classify_jsonl(args: argparse.Namespace) -> int:
+def _classified(text: str, doc_id: str | None, args: argparse.Namespace) -> tuple[Any, Any]:
+    """The classification of ``text`` with its evidence quoted through the screen."""
     from pipeline.classify import classify
+    from pipeline.classify.quoting import quote_classification
+    from pipeline.output.quote import Quoter
+    from pipeline.screen import screen_text
 
+    screening = None if args.no_screen and args.show_original else screen_text(text, doc_id)
+    result = classify(text, doc_id=doc_id, screening=None if args.no_screen else screening)
+    quoter = Quoter.screen(text, reveal=args.show_original, result=screening)
+    return quote_classification(result, quoter), quoter
+
+
+def _classify_jsonl(args: argparse.Namespace) -> int:
+    from pipeline.output.quote import reveal_note
+
+    if args.show_original:
+        err(reveal_note())
     try:
         src: TextIO = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")  # noqa: SIM115
     except OSError as exc:
@@ -75,8 +96,7 @@ def _classify_jsonl(args: argparse.Namespace) -> int:
                 item = json.loads(line)
                 if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                     raise ValueError('需要 {"id", "text"}')
-                record = classify(item["text"], doc_id=item.get("id"),
-                                  screen=not args.no_screen).to_dict()  # fmt: skip
+                record = _classified(item["text"], item.get("id"), args)[0].to_dict()
                 done += 1
             except (ValueError, json.JSONDecodeError) as exc:
                 item_id = None
@@ -100,6 +120,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("paths", nargs="+", help="文件（.txt/.html/.docx/.pdf），'-' 为标准输入")
     p.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    add_reveal_flag(p)
     p.set_defaults(func=cmd_parse)
 
     c = sub.add_parser(
@@ -110,4 +131,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--jsonl", metavar="IN", help='批量：每行 {"id","text"}，\'-\' 为标准输入')
     c.add_argument("--out", metavar="OUT", help="批量结果写入文件（默认标准输出）")
     c.add_argument("--no-screen", action="store_true", help="不做个人信息审查（不检查部分公开）")
+    add_reveal_flag(c)
     c.set_defaults(func=cmd_classify)

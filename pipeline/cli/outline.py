@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.cli.common import EXIT_INPUT_ERROR, err, load_input
+from pipeline.cli.common import EXIT_INPUT_ERROR, add_reveal_flag, err, load_input
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -19,6 +19,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
         render_docx,
         render_markdown,
     )
+    from pipeline.output.quote import Quoter, reveal_note
 
     try:
         doc = load_input(args.path)
@@ -26,6 +27,14 @@ def cmd_outline(args: argparse.Namespace) -> int:
     except IngestError as exc:
         err(exc.message)
         return EXIT_INPUT_ERROR
+    # the draft is made from the screened text: nothing the screen would redact is quoted
+    # (nor sent to a language model) unless a reviewer asks for the original
+    reveal = args.show_original
+    if reveal:
+        err(reveal_note())
+    text = Quoter.screen(doc.text, reveal=reveal).text
+    if previous is not None:
+        previous = Quoter.screen(previous, reveal=reveal).text
     polisher = None
     if args.polish:
         try:
@@ -35,31 +44,31 @@ def cmd_outline(args: argparse.Namespace) -> int:
             return EXIT_INPUT_ERROR
         if polisher is None:
             err("未配置语言模型（ZWGK_LLM=http 或 transformers），按抽取结果输出")
-    outline = draft_outline(doc.text, previous=previous, polish=polisher)
+    outline = draft_outline(text, previous=previous, polish=polisher)
     if args.format == "docx":
         out = args.output or str(Path(args.path).with_suffix("")) + ".解读提纲.docx"
         if out == "-" or (args.path == "-" and not args.output):
             err("Word 格式需要用 -o 指定输出文件")
             return EXIT_INPUT_ERROR
         try:
-            render_docx(outline, out, doc.text)
+            render_docx(outline, out, text)
         except OSError as exc:
             err(f"{out}: 无法写入（{exc.strerror}）")
             return EXIT_INPUT_ERROR
         err(f"已写入 {out}")
     else:
         if args.format == "json":
-            text = json.dumps(outline.to_dict(), ensure_ascii=False, indent=1) + "\n"
+            rendered = json.dumps(outline.to_dict(), ensure_ascii=False, indent=1) + "\n"
         else:
-            text = render_markdown(outline, doc.text)
+            rendered = render_markdown(outline, text)
         if args.output and args.output != "-":
             try:
-                Path(args.output).write_text(text, encoding="utf-8")
+                Path(args.output).write_text(rendered, encoding="utf-8")
             except OSError as exc:
                 err(f"{args.output}: 无法写入（{exc.strerror}）")
                 return EXIT_INPUT_ERROR
         else:
-            sys.stdout.write(text)
+            sys.stdout.write(rendered)
     g = outline.guard
     err(
         f"核查：{g.points} 条要点，{len(g.issues)} 项待核实，"
@@ -91,4 +100,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="用已配置的语言模型润色（ZWGK_LLM 等环境变量；默认不用）",
     )
+    add_reveal_flag(p)
     p.set_defaults(func=cmd_outline)
