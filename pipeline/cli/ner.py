@@ -30,6 +30,11 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
 
     model = args.model or latest()
     try:
+        if args.through_screen:
+            from pipeline.evaluate.ner_screen import eval_through_screen
+
+            print(eval_through_screen(args.file, model, n=args.sample, seed=args.seed))
+            return 0
         print(eval_file(args.file, model, limit=args.limit, backend=args.backend))
     except (ArtifactError, FileNotFoundError, ValueError) as exc:
         err(str(exc))
@@ -55,4 +60,13 @@ def register(sub: Any) -> None:
     p.add_argument("--model", default=None, help="模型文件夹（默认 models/ner/ 下最新版本）")
     p.add_argument("--backend", choices=("auto", "onnx", "torch"), default="auto")
     p.add_argument("--limit", type=int, default=None, help="只评估前 N 句")
+    p.add_argument(
+        "--through-screen",
+        action="store_true",
+        help="经完整筛查评估人名：筛查结果中的 PERSON（不论处置）对金标，并列模型单独的结果",
+    )
+    p.add_argument(
+        "--sample", type=int, default=1000, help="--through-screen 抽样句数（默认 1000）"
+    )
+    p.add_argument("--seed", type=int, default=13, help="--through-screen 抽样种子（默认 13）")
     p.set_defaults(func=cmd_eval_ner)

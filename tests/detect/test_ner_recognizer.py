@@ -12,6 +12,7 @@ from pipeline.detect.recognizers.ner_recognizer import (
     plausible_name,
     windows_around,
 )
+from pipeline.detect.recognizers.ner_spots import spots
 from pipeline.document import Detection
 from pipeline.ner.bio import Span
 from pipeline.normalise import normalise
@@ -35,6 +36,10 @@ def ctx_of(text):
     return DetectContext(normalise(text))
 
 
+def spots_of(text):
+    return spots(ctx_of(text))
+
+
 def spot_texts(text, ctx=None):
     ctx = ctx or ctx_of(text)
     return [ctx.text[s:e] for s, e in candidate_starts(ctx)]
@@ -49,12 +54,63 @@ def test_places_and_dictionary_words_are_not_candidates():
     assert not any(s in ("霍邱县", "徐汇区", "阳光", "申请人") for s in spots), spots
 
 
-def test_a_name_settled_by_a_cue_is_skipped():
+def test_a_name_the_rules_reported_is_shown_to_the_model():
     text = "会上，宋娟介绍了今年的工作进展。"
     ctx = ctx_of(text)
     start = text.index("宋娟")
     ctx.found.append(Detection("PERSON", start, start + 2, 0.9, "person_rules", "", {}))
-    assert "宋娟" not in "".join(spot_texts(text, ctx))
+    assert (start, start + 2) in candidate_starts(ctx)
+
+
+def test_a_surname_alone_is_a_spot_whatever_follows():
+    # jieba splits these names into surname + dictionary word or + unknown remainder
+    for text, name in (
+        ("调解员使耿志军同意了方案。", "耿志军"),
+        ("村民张和平反映，自家院墙被损坏。", "张和平"),
+        ("会上，黄说明年还要扩建。", "黄"),
+    ):
+        spots = [ctx_of(text).text[s:e] for s, e in spots_of(text)]
+        assert any(sp.startswith(name[0]) for sp in spots), (text, spots)
+
+
+def test_ordinary_words_are_not_spots():
+    text = "严格执行许可制度，党的建设和康复工作持续推进，建立健全养老金制度。"
+    spots = [text[s:e] for s, e in spots_of(text)]
+    assert not any(
+        w in sp for sp in spots for w in ("许可", "康复", "党的", "严格执行", "建立健全")
+    ), spots
+
+
+def test_a_transliterated_person_token_is_a_spot():
+    text = "美国国务卿奥尔布赖特当天会见了代表团。"
+    assert any("奥尔布赖特" in text[s:e] for s, e in spots_of(text))
+
+
+def rule_name(text, name, score, cue=None, via="cue"):
+    s = text.index(name)
+    attrs = {"cue": cue, "cue_kind": "post" if cue else None, "via": via}
+    return Detection("PERSON", s, s + len(name), score, "person_rules", "姓名", attrs)
+
+
+def test_the_model_sets_the_boundary_and_the_rules_keep_the_cue():
+    text = "中央党校副校长龚育之在闭幕式上发言。"
+    ctx = ctx_of(text)
+    ctx.found.append(rule_name(text, "龚育", 0.9, cue="副校长"))
+    s = text.index("龚育之")
+    found = NerPersonRecognizer(RecordingTagger([Span(s, s + 3, "PERSON")])).analyze(ctx)
+    assert [(d.start, d.end) for d in found] == [(s, s + 3)]
+    assert found[0].attrs["cue"] == "副校长" and found[0].score > 0.9
+    assert found[0].recognizer == "person_rules"
+
+
+def test_a_bare_rule_name_the_model_rejects_is_dropped_and_a_cued_one_kept():
+    text = "今天午后有雷阵雨，联系人王建华。"
+    ctx = ctx_of(text)
+    bare = rule_name(text, "雷阵雨", 0.55, via="nr")
+    cued = rule_name(text, "王建华", 0.9, cue="联系人")
+    ctx.found.extend([bare, cued])
+    assert NerPersonRecognizer(RecordingTagger([])).analyze(ctx) == []
+    assert bare not in ctx.found and cued in ctx.found
 
 
 def test_windows_stay_on_their_line_and_merge():
@@ -67,6 +123,8 @@ def test_windows_stay_on_their_line_and_merge():
 def test_plausible_name():
     assert plausible_name("宋娟") and plausible_name("欧阳振东")
     assert not plausible_name("宋")  # surname only
+    assert plausible_name("黄", "说") and not plausible_name("汤", "杯")
+    assert plausible_name("奥尔布赖特") and not plausible_name("建立健全")
     assert not plausible_name("霍邱县")  # a place
     assert not plausible_name("张某某")  # masked: the rules handle these
     assert not plausible_name("Tom")
@@ -77,7 +135,7 @@ def test_recognizer_reads_only_windows_and_reports_model_names():
     s = text.index("宋娟")
     p = text.index("徐汇区")
     tagger = RecordingTagger([Span(s, s + 2, "PERSON"), Span(p, p + 3, "PERSON")])
-    found = NerPersonRecognizer(tagger, reach=4).analyze(ctx_of(text))
+    found = NerPersonRecognizer(tagger, reach=4, density=0).analyze(ctx_of(text))
     assert [(d.start, d.end, d.score, d.recognizer) for d in found] == [
         (s, s + 2, MODEL_SCORE, "ner_model")
     ]
@@ -108,3 +166,15 @@ def test_span_index_overlaps():
     assert spans.overlaps(2, 4) and spans.overlaps(15, 16) and spans.overlaps(19, 30)
     assert not spans.overlaps(3, 5) and not spans.overlaps(20, 25)
     assert not SpanIndex([]).overlaps(0, 10)
+
+
+def test_a_line_dense_with_names_is_read_whole_a_sparse_one_in_windows():
+    dense = "参会人员：宋娟、鲍国权、欧阳振东、耿志军。"
+    sparse = "为进一步做好全市城乡居民基本医疗保险参保缴费工作，现将有关事项通知如下，" * 3
+    text = sparse + "会上宋娟发言。" + sparse + "\n" + dense
+    tagger = RecordingTagger([])
+    NerPersonRecognizer(tagger, density=0.02).analyze(ctx_of(text))
+    (windows,) = tagger.seen
+    line = text.index(dense)
+    assert (line, len(text)) in windows
+    assert sum(e - s for s, e in windows if s < line) < line / 2

@@ -74,3 +74,36 @@ def test_error_kinds_sorts_every_mistake():
     ]
     kinds = error_kinds(gold, pred, "PERSON")
     assert kinds == {"exact": 1, "boundary": 1, "label": 1, "missed": 1, "spurious": 1}
+
+
+def test_eval_ner_through_screen_scores_screen_findings(tmp_path, capsys):
+    import json
+
+    from pipeline.evaluate.ner_screen import sample, through_screen
+    from pipeline.ner.corpus import read_jsonl
+
+    rows = [
+        ("来信人杨秀梅反映小区停车难。", "杨秀梅"),
+        ("联系人：韩立新，电话0551-63351234。", "韩立新"),
+        ("今年全市粮食产量稳定增长。", None),
+    ]
+    f = tmp_path / "p.jsonl"
+    with f.open("w", encoding="utf-8") as fh:
+        for text, name in rows:
+            ents = (
+                []
+                if name is None
+                else [
+                    {
+                        "start": text.index(name),
+                        "end": text.index(name) + len(name),
+                        "label": "PERSON",
+                    }
+                ]
+            )
+            fh.write(json.dumps({"text": text, "entities": ents}, ensure_ascii=False) + "\n")
+    examples = list(read_jsonl(f))
+    assert [e.text for e in sample(examples, 2, 1)] == [e.text for e in sample(examples, 2, 1)]
+    assert len(sample(examples, 2, 1)) == 2 and len(sample(examples, None, 1)) == 3
+    counts, _cpu = through_screen(examples, None)["screen"]
+    assert counts.support == 2 and counts.tp == 2 and counts.fp == 0

@@ -1,12 +1,24 @@
 """Person names from the project's NER model, run as a cascade over candidate windows.
 
 Running the model over every character would cost far more than all the rules together, so
-a cheap first stage picks the places where a name can start — a surname at a token start
-that jieba tags as a person, or a surname standing alone before a short out-of-dictionary
-remainder (张|晓|明, 鲍|国权) — and the model reads only a short window of the same line
-around each (``reach`` characters either side). Windows of one document are tagged in
-batches. The rules of the decide stage treat the model's names like any other PERSON
-detection: the role comes from the cues around the name, not from the model.
+a cheap, wide first stage (:mod:`pipeline.detect.recognizers.ner_spots`) picks the places
+where a name can be — a surname at a token start whatever jieba put after it, a surname
+inside an unknown word, any jieba person token, a transliterated name, every name the rules
+already reported — and the model reads only a window of the same line around each
+(``reach`` characters either side, widened to whole tokens). The windows of one document are
+tagged in batches.
+
+What the model says then settles the names of that window:
+
+* a name the model finds where the rules have none is reported (score ``MODEL_SCORE``);
+* a name the rules found with other boundaries than the model's (龚育 for 龚育之, 张洁 for
+  张洁清) is reported again with the model's boundaries and the rules' cue and score (a
+  hair above), so the decide stage still takes its role from the cue;
+* a name the rules found without any cue (jieba's bare person tag, 0.55) that the model,
+  having read all of it in context, does not take for a person (雷阵雨, 欧佩克) is dropped.
+
+The rules of the decide stage treat the model's names like any other PERSON detection: the
+role comes from the cues around the name, not from the model.
 """
 
 from __future__ import annotations
@@ -18,78 +30,33 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.detect.base import DetectContext, Recognizer, SpanIndex
-from pipeline.detect.recognizers.gazetteer import gazetteer
-from pipeline.detect.recognizers.person_recognizer import (
-    _NO_CUE_SURNAME,
-    COMPOUND_SURNAMES,
-    CUE_KINDS,
-    NO_CUE_BLOCK,
-    NR_POS,
-    PLACE_SUFFIX,
-    SURNAMES,
-    _has_word,
-    is_cjk,
-    surname_len,
-)
+from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.detect.recognizers.ner_spots import TRANSLIT, not_place_or_cue, spots
+from pipeline.detect.recognizers.person_recognizer import NR_POS, is_cjk, surname_len
 from pipeline.document import Detection
 
 #: Detection score of a model-only name: above jieba's bare person tag (0.55), below a name
-#: with a context cue (0.8/0.9), which therefore keeps its own span when the two overlap.
+#: with a cue (0.8/0.9), which therefore keeps its cue when the two overlap.
 MODEL_SCORE = 0.6
-#: Spots already covered by a detection at least this good — any name the rules report,
-#: jieba's bare person tag (0.55) included — are not shown to the model: it could only move
-#: their boundary, and on the labelled sets that changed nothing (docs/ner.md).
-SETTLED = 0.5
-
-
-_SURNAME_FIRST = frozenset(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
+#: A line with at least this many spots per character (one per 50) is read whole: names
+#: come in clusters, and a line dense with them holds more the first stage cannot see.
+DENSITY = 0.02
+#: Rule names at or below this score that carry no cue may be dropped by the model.
+BARE_SCORE = 0.55
+#: How much a re-bounded rule name scores above the rule's own detection.
+REBOUND_BONUS = 0.001
+#: Characters that, after a surname the model reads as a whole name, make it a reference to
+#: a person (黄说, 李老师, 唐外长), not the start of a word.
+_AFTER_SINGLE = frozenset(
+    "说称指表认介讲提强回谈问答告笑老总先女同夫外副再也又则还曾就等和、，。："
+)
 
 
 def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
-    """(start, end) of the places where a name may be: the surname plus what jieba put after
-    it, in normalised offsets. Places, cue words and dictionary words are not candidates;
-    neither is a name an earlier recognizer already reported (score ≥ ``SETTLED``)."""
-    toks = ctx.tokens
-    words, flags, starts = toks.words, toks.flags, toks.starts
-    settled = SpanIndex([(d.start, d.end, d.entity) for d in ctx.found if d.score >= SETTLED])
-    out: list[tuple[int, int]] = []
-    for i, word in enumerate(words):
-        if word[:1] not in _SURNAME_FIRST:
-            continue  # most tokens: one set lookup instead of the surname check
-        sl = surname_len(word, 0)
-        if not sl:
-            continue
-        s = starts[i]
-        if settled.overlaps(s, s + len(word)):
-            continue
-        if flags[i] in NR_POS:
-            if len(word) > sl and _spot_ok(word):
-                out.append((s, s + len(word)))
-        elif len(word) == sl and i + 1 < len(words):
-            nxt = words[i + 1]
-            if (
-                (sl == 2 or word not in _NO_CUE_SURNAME)
-                and len(nxt) <= 2
-                and all(is_cjk(c) for c in nxt)
-            ):
-                out.append((s, s + sl + len(nxt)))
-        elif sl + 1 <= len(word) <= sl + 2 and not _has_word(word) and _spot_ok(word):
-            out.append((s, s + len(word)))  # an out-of-dictionary word found by jieba's HMM
-    return out
-
-
-def _spot_ok(word: str) -> bool:
-    if len(word) == 2 and _has_word(word):
-        return False  # 阳光, 权威: dictionary words jieba tags as names
-    return _not_place_or_cue(word)
-
-
-def _not_place_or_cue(word: str) -> bool:
-    """Not a cue word, a known false friend, or a place (by suffix or the gazetteer)."""
-    if word in CUE_KINDS or word in NO_CUE_BLOCK or word[-1] in PLACE_SUFFIX:
-        return False
-    return gazetteer().level(word) is None
+    """(start, end) of the places where a name may be, in normalised offsets (see
+    :mod:`pipeline.detect.recognizers.ner_spots`) plus every PERSON reported so far."""
+    found = [(d.start, d.end) for d in ctx.found if d.entity == "PERSON"]
+    return sorted(set(spots(ctx)) | set(found))
 
 
 def windows_around(
@@ -129,13 +96,25 @@ def _on_token_edges(ctx: DetectContext, windows: list[tuple[int, int]]) -> list[
     return out
 
 
-def plausible_name(word: str) -> bool:
-    """A model span worth reporting as a person: surname first, 2–4 CJK characters, not a
-    place, not a cue word, not a known false friend."""
-    sl = surname_len(word, 0)
-    if not sl or not sl + 1 <= len(word) <= sl + 3 or not all(is_cjk(c) for c in word):
+def plausible_name(word: str, after: str = "", person_token: bool = False) -> bool:
+    """A model span worth reporting as a person: CJK only, no mask, not a place or a cue
+    word, and either surname first (2–4 characters), a surname alone before a verb of
+    speech or a form of address (黄说, 李老师; ``after`` is the next character), or a
+    transliterated name (2–8 transliteration characters, or one jieba tagged a person)."""
+    if "某" in word or not word:
         return False
-    return "某" not in word and _not_place_or_cue(word)
+    parts = [p for p in word.replace("·", " ").replace("—", " ").split() if p]
+    if not parts or not all(is_cjk(c) for p in parts for c in p):
+        return False
+    sl = surname_len(word, 0)
+    if sl and len(word) == sl:
+        return bool(after) and after in _AFTER_SINGLE
+    if not not_place_or_cue(word):
+        return False
+    if sl and sl + 1 <= len(word) <= sl + 3 and len(parts) == 1:
+        return True
+    foreign = all(c in TRANSLIT for p in parts for c in p)
+    return 2 <= len(word) <= 12 and (foreign or person_token)
 
 
 class NerPersonRecognizer(Recognizer):
@@ -145,26 +124,108 @@ class NerPersonRecognizer(Recognizer):
     entities = ("PERSON",)
 
     def __init__(
-        self, tagger: Any, reach: int = 10, limit: int = 96, model_version: str | None = None
+        self,
+        tagger: Any,
+        reach: int = 10,
+        limit: int = 96,
+        model_version: str | None = None,
+        density: float = DENSITY,
     ) -> None:
         self.tagger = tagger
         self.model_version = model_version
         self.reach = reach
         self.limit = min(limit, tagger.size)
+        self.density = density
 
     def analyze(self, ctx: DetectContext) -> list[Detection]:
         text = ctx.text
-        spots = candidate_starts(ctx)
-        if not spots:
+        places = candidate_starts(ctx)
+        if not places:
             return []
-        windows = _on_token_edges(ctx, windows_around(text, spots, self.reach, self.limit))
+        windows = self._windows(ctx, places)
+        names = [
+            (s, e)
+            for s, e, label in self.tagger.predict_windows(text, windows)
+            if label == "PERSON" and not ctx.excluded(s, e)
+        ]
+        rules = [d for d in ctx.found if d.entity == "PERSON"]
         found: list[Detection] = []
-        for s, e, label in self.tagger.predict_windows(text, windows):
-            if label != "PERSON" or not plausible_name(text[s:e]) or ctx.excluded(s, e):
+        for s, e in names:
+            same = [d for d in rules if d.start < e and s < d.end]
+            if any((d.start, d.end) == (s, e) for d in same):
+                continue  # the rules have it already
+            if not plausible_name(text[s:e], text[e : e + 1], _person_token(ctx, s, e)):
+                continue
+            keep = [d for d in same if d.attrs.get("masked_form") or d.attrs.get("transliterated")]
+            if keep:
+                continue  # 张某某 and dotted names: the rules' boundary is the right one
+            if same:
+                best = max(same, key=lambda d: d.score)
+                attrs = {**best.attrs, "rebound_from": (best.start, best.end)}
+                score = best.score + REBOUND_BONUS
+                found.append(
+                    Detection("PERSON", s, e, score, best.recognizer, best.explanation, attrs)
+                )
                 continue
             attrs = {"cue": None, "cue_kind": None, "via": "ner"}
             found.append(Detection("PERSON", s, e, MODEL_SCORE, self.name, "姓名(模型)", attrs))
+        self._drop_rejected(ctx, windows, names)
         return found
+
+    def _windows(self, ctx: DetectContext, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Whole lines where spots are dense (at least ``density`` per character), windows
+        around the spots elsewhere."""
+        text = ctx.text
+        if self.density <= 0:
+            return _on_token_edges(ctx, windows_around(text, places, self.reach, self.limit))
+        lines: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for s, e in places:
+            ls = text.rfind("\n", 0, s) + 1
+            le = text.find("\n", e)
+            lines.setdefault((ls, len(text) if le < 0 else le), []).append((s, e))
+        whole: list[tuple[int, int]] = []
+        sparse: list[tuple[int, int]] = []
+        for (ls, le), spots_in in lines.items():
+            if len(spots_in) >= self.density * (le - ls):
+                whole.append((ls, le))
+            else:
+                sparse.extend(spots_in)
+        out = _on_token_edges(ctx, windows_around(text, sparse, self.reach, self.limit))
+        return sorted(out + whole)
+
+    @staticmethod
+    def _drop_rejected(
+        ctx: DetectContext, windows: list[tuple[int, int]], names: list[tuple[int, int]]
+    ) -> None:
+        """Remove from ``ctx.found`` the bare rule names (no cue) that the model read whole
+        and did not take for a person."""
+
+        def read(d: Detection) -> bool:
+            return any(ws <= d.start and d.end <= we for ws, we in windows)
+
+        def rejected(d: Detection) -> bool:
+            return (
+                d.entity == "PERSON"
+                and d.score <= BARE_SCORE
+                and not d.attrs.get("cue")
+                and d.attrs.get("via") == "nr"
+                and read(d)
+                and not any(s < d.end and d.start < e for s, e in names)
+            )
+
+        if any(rejected(d) for d in ctx.found):
+            ctx.found[:] = [d for d in ctx.found if not rejected(d)]
+
+
+def _person_token(ctx: DetectContext, s: int, e: int) -> bool:
+    """Whether a jieba person token overlaps ``[s, e)``."""
+    toks = ctx.tokens
+    i = max(0, bisect_right(toks.starts, s) - 1)
+    while i < len(toks.starts) and toks.starts[i] < e:
+        if toks.flags[i] in NR_POS:
+            return True
+        i += 1
+    return False
 
 
 def ner_enabled() -> bool:

@@ -1,0 +1,156 @@
+"""The NER cascade's first stage: the places where a person's name may be (cheap, wide).
+
+A spot is a place the model must read. The stage is meant to miss almost no name the model
+would find, and to leave out text that cannot hold one, at the cost of one set lookup per
+token. A spot is
+
+* a token that starts with a surname character and is not an ordinary dictionary word:
+  the surname standing alone (耿|志军, 张|和平 — whatever follows, dictionary word or not),
+  a jieba person token (王金兰/nr), or a word jieba does not know (鲍国权);
+* a surname character inside a word jieba does not know (当许|传音);
+* any jieba person token, surname or not (克林顿/nr, 普里马科夫/nrt);
+* a transliterated run glued to a middle dot or a dash (约翰—格伦);
+* any name an earlier recognizer reported (its boundary and its existence are checked by
+  the model: see :mod:`pipeline.detect.recognizers.ner_recognizer`).
+
+Places, cue words and known false friends are never spots.
+"""
+
+from __future__ import annotations
+
+from pipeline.detect.base import DetectContext
+from pipeline.detect.recognizers.gazetteer import gazetteer
+from pipeline.detect.recognizers.person_recognizer import (
+    COMPOUND_SURNAMES,
+    CUE_KINDS,
+    NO_CUE_BLOCK,
+    NR_POS,
+    PLACE_SUFFIX,
+    SURNAMES,
+    _has_word,
+    is_cjk,
+    surname_len,
+)
+from pipeline.detect.recognizers.transliterated import TRANSLIT_CHARS
+
+SURNAME_FIRST = frozenset(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
+TRANSLIT = frozenset(TRANSLIT_CHARS)
+#: Joiners inside a transliterated name besides the middle dot (约翰—格伦).
+JOINERS = frozenset("·•‧・∙．—-")
+#: Single-character tokens that are surnames but almost always a function word or verb in
+#: running text; they are spots only before a word jieba does not know or tags as a name.
+WEAK_SINGLE = frozenset(
+    "于时明全成应向常文高安万方将和与及为把被对从自由经党费项师班金商权关包路单谈查车司扶"
+    "修边米初占易廉暨冀尚任段章管付储宿连容惠乐巴勾拓迟卫端古银"
+)
+#: Of those, the ones that are function words or abbreviations even at a clause start
+#: (，向社会 / 于每年 / 冀办发), where the others may open a name (：关|海军).
+FUNCTION_SINGLE = frozenset("于时明全成应向常文高安万方将和与及为把被对从自由经易占冀项廉古银")
+
+
+def not_place_or_cue(word: str) -> bool:
+    """Not a cue word, a known false friend, or a place (by suffix or the gazetteer)."""
+    if word in CUE_KINDS or word in NO_CUE_BLOCK or word[-1] in PLACE_SUFFIX:
+        return False
+    return gazetteer().level(word) is None
+
+
+def spots(ctx: DetectContext) -> list[tuple[int, int]]:
+    """(start, end) of every spot in normalised offsets, in text order (may overlap)."""
+    return [(s, e) for s, e, _ in kinded_spots(ctx)]
+
+
+def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
+    """:func:`spots` with the kind of each (``alone``, ``token``, ``nr``, ``inner``,
+    ``joined``), for measuring what each kind costs and finds."""
+    toks = ctx.tokens
+    words, flags, starts = toks.words, toks.flags, toks.starts
+    n = len(words)
+    out: list[tuple[int, int, str]] = []
+    for i, word in enumerate(words):
+        s = starts[i]
+        first = word[:1]
+        if first in SURNAME_FIRST and is_cjk(first):
+            sl = surname_len(word, 0)
+            if sl and len(word) == sl:  # the surname alone: 耿|志军, 张|和平, 黄|说
+                nxt = words[i + 1] if i + 1 < n else ""
+                if not nxt[:1] or not is_cjk(nxt[0]):
+                    if sl == 2 or word not in WEAK_SINGLE:
+                        out.append((s, s + sl, "alone"))
+                    continue
+                prev = words[i - 1][-1:] if i else ""
+                if (
+                    word in WEAK_SINGLE
+                    and _has_word(nxt)
+                    and flags[i + 1] not in NR_POS
+                    and (is_cjk(prev) or len(nxt) == 1 or word in FUNCTION_SINGLE)
+                ):
+                    continue  # 于|是, 和|平台, 党|的 — but ：关|海军（ is a name
+                out.append((s, s + sl + min(len(nxt), 3), "alone"))
+                continue
+            nr = flags[i] in NR_POS
+            cued = sl and len(word) <= sl + 2 and _cued(words, i)
+            if sl and (cued or (word[0] not in FUNCTION_SINGLE and _name_like(word, nr))):
+                if not_place_or_cue(word):
+                    out.append((s, s + len(word), "token"))
+                continue
+        if flags[i] in NR_POS and is_cjk(first) and _foreign_like(word):
+            if not_place_or_cue(word):
+                out.append((s, s + len(word), "nr"))  # 克林顿/nr, 普里马科夫/nrt
+            continue
+        if len(word) >= 2 and is_cjk(first) and not _has_word(word):
+            # a surname inside an unknown word: 使耿 | 志军, 但葛菲
+            for k in range(1, len(word)):
+                if word[k] in SURNAMES and word[k] not in WEAK_SINGLE:
+                    end = s + len(word) + (len(words[i + 1]) if i + 1 < n else 0)
+                    out.append((s + k, min(end, s + k + 4), "inner"))
+                    break
+        elif word in JOINERS and 0 < i < n - 1:
+            before, after = words[i - 1], words[i + 1]
+            if before[-1:] in TRANSLIT and after[:1] in TRANSLIT:
+                out.append((starts[i - 1], starts[i + 1] + len(after), "joined"))
+    return out
+
+
+def _name_like(word: str, person_tag: bool) -> bool:
+    """A token starting with a surname that may be a name: a word jieba does not know, or a
+    three-character word it tags as a person (王金兰). Dictionary words of two or four
+    characters are ordinary words even under a person tag (许可, 康复, 严格执行)."""
+    if surname_len(word, 0) == 1 and len(word) > 3:
+        return False  # 严格执行, 安全检查: names with one surname have 2–3 characters
+    if not _has_word(word):
+        return True
+    return person_tag and len(word) == 3
+
+
+def _cued(words: list[str], i: int) -> bool:
+    """A cue word, a post or a verb of speech right before or after token ``i`` (叶挺 in
+    军长|叶挺, 彭真 in 彭真|同志)."""
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if CUE_KINDS.get(before) == "post" or CUE_KINDS.get(after) == "post" or after in SPEECH:
+        return True
+    return bool(before) and before[-1] in "长理席"
+
+
+#: Verbs of speech and reference after a name (黄说, 袁再次提出).
+SPEECH = frozenset(
+    ("说", "称", "表示", "指出", "认为", "介绍", "强调", "提出", "再次", "同志", "先生", "女士")
+)
+
+
+def _foreign_like(word: str) -> bool:
+    """A person token without a surname that looks transliterated: two thirds of its
+    characters transliteration characters (若斯潘, 基里延科), or three or four characters
+    jieba does not know (冈田武史)."""
+    if len(word) < 2 or (len(word) == 2 and _has_word(word)):
+        return False  # 林木, 列明: two-character words
+    share = sum(c in TRANSLIT for c in word) / len(word)
+    if share == 1 or (len(word) >= 3 and share >= 2 / 3):
+        return True
+    return 3 <= len(word) <= 4 and not _has_word(word) and share > 0
+
+
+def window_chars(windows: list[tuple[int, int]]) -> int:
+    """Characters the model reads for these windows."""
+    return sum(e - s for s, e in windows)
