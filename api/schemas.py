@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -30,6 +30,9 @@ class FindingOut(BaseModel):
     role: str
     recognizer: str
     explanation: str
+    location: dict[str, Any] | None = Field(
+        default=None, description="表格的工作表/单元格（sheet、cell、header）、压缩包成员（member）"
+    )
 
 
 class ScreenOut(BaseModel):

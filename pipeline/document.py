@@ -94,10 +94,17 @@ class Finding:
     role: str = "unknown"
     recognizer: str = ""
     explanation: str = ""
+    #: where the value is in the file, when offsets alone do not say it (a spreadsheet's
+    #: ``{"sheet", "cell", "header"}``, an archive's ``{"member"}``); see pipeline.ingest.locate
+    location: dict[str, Any] | None = None
 
     def to_contract(self) -> dict[str, Any]:
-        """The fields pinned by the batch contract (plus role/explanation for audit)."""
-        return asdict(self)
+        """The fields pinned by the batch contract (plus role/explanation for audit);
+        ``location`` only when known."""
+        out = asdict(self)
+        if out["location"] is None:
+            del out["location"]
+        return out
 
 
 @dataclass(slots=True)

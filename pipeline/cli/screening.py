@@ -22,6 +22,8 @@ def cmd_screen(args: argparse.Namespace) -> int:
     if not args.paths:
         err("请给出要审查的文件，或用 --jsonl 批量审查")
         return EXIT_INPUT_ERROR
+    from pipeline.ingest.archive import leaves
+    from pipeline.ingest.locate import attach_locations
     from pipeline.output.console_table import render
     from pipeline.screen import default_screener
 
@@ -29,15 +31,20 @@ def cmd_screen(args: argparse.Namespace) -> int:
     worst = 0
     colour = sys.stdout.isatty() and not args.no_colour
     inputs = Inputs(args.paths)
-    for path, doc in inputs:
-        result = screener.screen(doc.text, doc_id=path)
-        if args.json:
-            record = result.to_contract()
-            record["path"] = path
-            print(json.dumps(record, ensure_ascii=False))
-        else:
-            print(render(result, path, colour))
-        worst = max(worst, EXIT_CODES[result.verdict])
+    for path, top in inputs:
+        if top.kind == "zip":  # every member is a document of its own: a.zip!dir/x.xlsx
+            inputs.failed = inputs.failed or bool(top.markup.errors)
+        for doc in leaves(top):
+            name = doc.source if top.kind == "zip" else path
+            result = screener.screen(doc.text, doc_id=name)
+            attach_locations(result.findings, doc)
+            if args.json:
+                record = result.to_contract()
+                record["path"] = name
+                print(json.dumps(record, ensure_ascii=False))
+            else:
+                print(render(result, name, colour))
+            worst = max(worst, EXIT_CODES[result.verdict])
     return EXIT_INPUT_ERROR if inputs.failed else worst
 
 
@@ -89,11 +96,19 @@ def cmd_redact(args: argparse.Namespace) -> int:
     result = default_screener().screen(doc.text, doc_id=args.path)
     edits = replacements(result.findings)
     target = args.output
+    if target == "-" and doc.kind in ("xlsx", "sheet", "zip"):
+        err(f"{args.path}: 表格/压缩包的脱敏结果是二进制文件，请用 -o 指定输出文件")
+        return EXIT_INPUT_ERROR
     if target == "-":
         sys.stdout.write(result.redacted)
     else:
+        from pipeline.redact.sheet_writer import describe_output, output_name
+
         if doc.kind == "pdf" and target.lower().endswith(".pdf"):
             target = target[:-4] + ".txt"  # the writer emits redacted text for PDFs
+        target = output_name(doc, target)
+        if describe_output(doc):
+            err(f"{args.path}: {describe_output(doc)} → {target}")
         try:
             write_redacted(doc, edits, Path(args.output))
         except OSError as exc:
@@ -125,7 +140,10 @@ def cmd_eval_screen(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add ``screen``, ``redact``, ``rules`` and ``eval-screen``."""
-    p = sub.add_parser("screen", help="审查文件中的个人信息（txt/html/docx/pdf，- 为标准输入）")
+    p = sub.add_parser(
+        "screen",
+        help="审查文件中的个人信息（txt/html/docx/pdf/xlsx/xls/et/ods/csv/zip，- 为标准输入）",
+    )
     p.add_argument("paths", nargs="*", help="要审查的文件")
     p.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（批处理契约）")
     p.add_argument("--jsonl", metavar="IN", help='批量审查 JSON lines：{"id","text"}，- 为标准输入')
@@ -134,7 +152,10 @@ def register(sub: Any) -> None:
     p.add_argument("--no-colour", action="store_true", help="不使用颜色")
     p.set_defaults(func=cmd_screen)
 
-    p = sub.add_parser("redact", help="输出遮蔽后的文件（HTML/DOCX 保留原有格式）")
+    p = sub.add_parser(
+        "redact",
+        help="输出遮蔽后的文件（HTML/DOCX/XLSX/CSV/ZIP 保留原有格式，XLS/ET/ODS 输出 XLSX）",
+    )
     p.add_argument("path", help="输入文件，- 为标准输入")
     p.add_argument("-o", "--output", required=True, help="输出文件，- 为标准输出")
     p.set_defaults(func=cmd_redact)

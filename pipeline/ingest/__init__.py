@@ -1,4 +1,5 @@
-"""Ingest: turn a .txt/.html/.docx/.pdf file into the text the pipeline screens.
+"""Ingest: turn a .txt/.html/.docx/.pdf file, a spreadsheet (.xlsx/.xls/.et/.ods/.csv …) or a
+.zip archive of such files into the text the pipeline screens.
 
 ``load_path`` / ``load_bytes`` return an ``IngestedDocument`` whose ``text`` every later
 stage indexes, or raise ``IngestError`` with a Chinese message naming the file; they never
@@ -13,6 +14,7 @@ import os
 from pathlib import Path
 
 from pipeline.ingest.model import MAX_BYTES, IngestedDocument, IngestError, Kind
+from pipeline.ingest.spreadsheet import SHEET_EXTENSIONS
 
 __all__ = ["MAX_BYTES", "IngestError", "IngestedDocument", "load_bytes", "load_path"]
 
@@ -25,6 +27,8 @@ _EXTENSIONS: dict[str, Kind] = {
     ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    **SHEET_EXTENSIONS,
+    ".zip": "zip",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
@@ -42,7 +46,9 @@ def _sniff(data: bytes) -> str | None:
             names = zipfile.ZipFile(BytesIO(data)).namelist()
         except zipfile.BadZipFile:
             return "docx"  # damaged: let the DOCX reader report it
-        return "docx" if "word/document.xml" in names else "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        return "xlsx" if "xl/workbook.xml" in names else "zip"
     if data.startswith(_OLE):
         return "ole"
     if data.startswith(b"{\\rtf"):
@@ -56,15 +62,60 @@ _FOREIGN = {
     "ole": "内容是旧版 Office 格式（.doc/.xls/.wps），请另存为 .docx 后再处理",
     "rtf": "内容是 RTF 格式，请另存为 .docx 后再处理",
     "image": "内容是图片，需先做 OCR",
-    "zip": "内容是 ZIP 压缩包（不是 Word 文档），请解压后逐个处理",
+    "zip": "内容是 ZIP 压缩包（不是 Word 文档），请改正扩展名为 .zip",
+    "xlsx": "内容是 Excel 工作簿，请改正扩展名为 .xlsx",
 }
+
+
+_SUPPORTED = "支持 .txt、.html、.docx、.pdf、.xlsx、.xls、.et、.ods、.csv、.zip 等"
+
+
+def _is_zip(data: bytes) -> bool:
+    import zipfile
+    from io import BytesIO
+
+    return zipfile.is_zipfile(BytesIO(data))
+
+
+def _container_kind(data: bytes, name: str, declared: Kind | None, sniffed: str | None) -> Kind:
+    """The kind of a file declared (or sniffed) as a spreadsheet or an archive."""
+    ext = Path(name).suffix.lower()
+    if declared is None:
+        return "xlsx" if sniffed == "xlsx" else "zip"
+    if sniffed == "docx" and not _is_zip(data):
+        sniffed = "zip"  # a damaged package: the spreadsheet or zip reader reports it
+    if sniffed in ("pdf", "docx", "image", "rtf"):
+        what = {"image": "图片", "rtf": "RTF"}.get(sniffed, sniffed.upper())
+        raise IngestError(name, f"扩展名为 {ext}，但内容是 {what} 文件，请改正扩展名")
+    if declared == "zip":
+        if sniffed not in ("zip", "xlsx"):
+            raise IngestError(name, "ZIP 压缩包损坏（不是 ZIP 格式）")
+        return "zip"
+    if declared == "csv":
+        if sniffed is not None:
+            raise IngestError(name, f"扩展名为 {ext}，但内容不是文本表格（CSV/TSV）")
+        return "csv"
+    if sniffed is None:
+        from pipeline.ingest.html_file import looks_like_html
+
+        if looks_like_html(data):
+            return "html"  # a "spreadsheet" exported as a web page: common on government sites
+        raise IngestError(name, "不是有效的表格文件（内容是纯文本，请另存为 .xlsx 或 .csv）")
+    if declared == "xlsx" and sniffed == "zip":
+        raise IngestError(name, "XLSX 文件损坏，无法读取（不是完整的 Excel 工作簿）")
+    return "xlsx" if declared == "xlsx" and sniffed == "xlsx" else "sheet"
 
 
 def _kind(data: bytes, name: str) -> Kind:
     ext = Path(name).suffix.lower()
     sniffed = _sniff(data)
     if ext and ext not in _EXTENSIONS:
-        raise IngestError(name, f"不支持的文件类型 {ext}（支持 .txt、.html、.docx、.pdf）")
+        raise IngestError(name, f"不支持的文件类型 {ext}（{_SUPPORTED}）")
+    declared = _EXTENSIONS.get(ext)
+    if declared in ("xlsx", "sheet", "csv", "zip") or (
+        declared is None and sniffed in ("xlsx", "zip")
+    ):
+        return _container_kind(data, name, declared, sniffed)
     if sniffed in _FOREIGN:
         raise IngestError(name, _FOREIGN[sniffed])
     declared = _EXTENSIONS.get(ext)
@@ -101,11 +152,22 @@ def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> IngestedDo
     if kind == "html":
         from pipeline.ingest.html_file import load_html
 
-        return load_html(data, name)
+        doc = load_html(data, name)
+        if Path(name).suffix.lower() in SHEET_EXTENSIONS:
+            doc.warnings.append("扩展名是表格，但内容是网页（HTML），已按网页审查并按网页输出")
+        return doc
     if kind == "docx":
         from pipeline.ingest.docx_file import load_docx
 
         return load_docx(data, name)
+    if kind in ("xlsx", "sheet", "csv"):
+        from pipeline.ingest.spreadsheet import load_spreadsheet
+
+        return load_spreadsheet(data, name, kind)
+    if kind == "zip":
+        from pipeline.ingest.archive import load_archive
+
+        return load_archive(data, name)
     from pipeline.ingest.pdf_file import load_pdf
 
     return load_pdf(data, name)

@@ -2,7 +2,7 @@
 
 ``IngestedDocument.text`` is what every later stage screens; all offsets (detections,
 findings, replacements) index it. ``markup`` is opaque to the pipeline: only
-``pipeline.redact.markup_writer`` reads it to rebuild a redacted HTML/DOCX file.
+``pipeline.redact.markup_writer`` reads it to rebuild a redacted file in its format.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["txt", "html", "docx", "pdf"]
+#: xlsx: .xlsx/.xlsm (redacted in place); sheet: .xls/.xlsb/.ods/.et (redacted as .xlsx);
+#: csv: .csv/.tsv; zip: an archive whose members are documents of their own
+Kind = Literal["txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip"]
 
 #: Default upper bound for one input file.
 MAX_BYTES = 50 * 1024 * 1024

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from pipeline.document import ENTITY_NAMES_ZH, ScreenResult
+from pipeline.ingest.locate import location_label
 from pipeline.output.labels import doc_type_name
 
 ACTION_ZH = {"redact": "遮蔽", "review": "人工审核", "allow": "保留"}
@@ -36,7 +37,7 @@ def _paint(text: str, key: str, colour: bool) -> str:
     return f"\033[{_COLOURS[key]}m{text}\033[0m" if colour and key in _COLOURS else text
 
 
-COLUMNS = (("类型", 10), ("原文", 22), ("位置", 11), ("处理", 8), ("规则", 22), ("理由", 40))
+COLUMNS = (("类型", 10), ("原文", 22), ("位置", 16), ("处理", 8), ("规则", 22), ("理由", 40))
 
 
 def render(result: ScreenResult, source: str, colour: bool = False) -> str:
@@ -53,7 +54,7 @@ def render(result: ScreenResult, source: str, colour: bool = False) -> str:
         cells = [
             fit(ENTITY_NAMES_ZH.get(f.entity, f.entity), 10),
             fit(f.text, 22),
-            fit(f"{f.start}-{f.end}", 11),
+            fit(location_label(f.location) or f"{f.start}-{f.end}", 16),
             _paint(fit(ACTION_ZH[f.action], 8), f.action, colour),
             fit(f.rule, 22),
             fit(f.reason, 40),

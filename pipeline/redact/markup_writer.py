@@ -10,6 +10,7 @@ exclusive, non-overlapping, any order). Per kind:
   the span survives.
 - docx: the same document with the characters replaced inside the ``<w:t>`` elements (run
   formatting kept); a span crossing runs follows the same first-gets-it rule.
+- xlsx/xlsm, xls/xlsb/ods/et (→ .xlsx), csv/tsv, zip: see :mod:`pipeline.redact.sheet_writer`.
 - pdf: the redacted *text* (UTF-8); true PDF redaction is out of scope. A ``.pdf`` output path
   is changed to ``.txt``; a warning is appended to ``doc.warnings``.
 
@@ -164,6 +165,12 @@ def write_redacted(
         _emit(_html_bytes(doc, reps), out)
     elif doc.kind == "docx":
         _write_docx(doc, reps, out)
+    elif doc.kind in ("xlsx", "sheet", "csv", "zip"):
+        from pipeline.redact.sheet_writer import archive_bytes, output_name, sheet_bytes
+
+        if isinstance(out, str | os.PathLike):
+            out = Path(output_name(doc, os.fspath(out)))
+        _emit(archive_bytes(doc, reps) if doc.kind == "zip" else sheet_bytes(doc, reps), out)
     else:
         if doc.kind == "pdf":
             if isinstance(out, str | os.PathLike) and Path(out).suffix.lower() == ".pdf":
