@@ -1,5 +1,5 @@
-"""``/v1/redact`` for an uploaded HTML or DOCX file: the redacted file in its own format, as
-``zwgk redact notice.html -o out.html`` writes it (the same writer,
+"""``/v1/redact`` for an uploaded HTML, DOCX, spreadsheet or .zip file: the redacted file in
+its own format, as ``zwgk redact notice.html -o out.html`` writes it (the same writer,
 :func:`pipeline.redact.markup_writer.write_redacted`)."""
 
 from __future__ import annotations
@@ -14,11 +14,20 @@ from fastapi.responses import Response
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #: the formats whose markup the writer keeps → their content type
-MEDIA_TYPES: dict[str, str] = {"html": "text/html", "docx": DOCX_TYPE}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA_TYPES: dict[str, str] = {
+    "html": "text/html",
+    "docx": DOCX_TYPE,
+    "xlsx": XLSX_TYPE,
+    "sheet": XLSX_TYPE,  # .xls/.et/.ods/.xlsb are answered with a redacted .xlsx
+    "csv": "text/csv",
+    "zip": "application/zip",
+}
 #: the OpenAPI description of the 200 response besides its JSON body
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
-        "description": "JSON（文本或 txt/pdf 上传）；上传 HTML/DOCX 时为同格式的遮蔽后文件",
+        "description": "JSON（文本或 txt/pdf 上传）；上传 HTML/DOCX/XLSX/CSV/ZIP 时为同格式的遮蔽后"
+        "文件（XLS/ET/ODS 为 XLSX）",
         "content": {
             media: {"schema": {"type": "string", "format": "binary"}}
             for media in MEDIA_TYPES.values()
@@ -50,10 +59,14 @@ def redacted_file(doc: Any, result: Any, redactions: int) -> Response:
     out = io.BytesIO()
     write_redacted(ingested, edits, out)
     media = MEDIA_TYPES[ingested.kind]
+    if ingested.kind == "csv":
+        media = f"text/csv; charset={ingested.encoding or 'utf-8'}"
     if ingested.kind == "html":
         encoding = getattr(ingested.markup, "encoding", "utf-8")
         media += f"; charset={'utf-8' if encoding == 'utf-8-sig' else encoding}"
     name = PurePath(ingested.source).name or f"upload.{ingested.kind}"
+    if ingested.kind == "sheet":
+        name = str(PurePath(name).with_suffix(".xlsx"))
     stem, dot, ext = name.rpartition(".")
     redacted_name = f"{stem}.redacted.{ext}" if dot else f"{name}.redacted"
     headers = {

@@ -17,6 +17,7 @@ from api.documents import (
 )
 from api.redacted import FILE_RESPONSES, redacted_file, wants_file
 from api.schemas import HookOut, RedactOut, ScreenOut
+from pipeline.ingest.locate import attach_locations
 from pipeline.ledger.recording import RecordRequest
 
 router = APIRouter(prefix="/v1", tags=["审查"])
@@ -41,6 +42,7 @@ async def screen(request: Request) -> dict[str, Any]:
     (the same contract as ``zwgk screen --json``)."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
+    attach_locations(result.findings, doc.ingested)  # sheet/cell, archive member
     contract: dict[str, Any] = result.to_contract()
     contract["ledger_document_id"] = await off_loop(request, _record, request, doc, contract)
     if doc.uploaded:

@@ -38,6 +38,9 @@ def cmd_screen(args: argparse.Namespace) -> int:
             name = doc.source if top.kind == "zip" else path
             result = screener.screen(doc.text, doc_id=name)
             attach_locations(result.findings, doc)
+            if top.kind == "zip":
+                for f in result.findings:
+                    f.location = {"member": name, **(f.location or {})}
             if args.json:
                 record = result.to_contract()
                 record["path"] = name
@@ -131,9 +134,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_screen(args: argparse.Namespace) -> int:
+    if args.audit or args.masked:
+        from pipeline.cli.real_text import run_real_text
+
+        return run_real_text(args)
     from pipeline.evaluate.screen_eval import evaluate, format_report
 
-    report = evaluate(Path(args.directory))
+    report = evaluate(Path(args.directory or "tests/fixtures/labelled"))
     print(format_report(report))
     return 0
 
@@ -163,6 +170,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("rules", help="列出当前生效的处理规则")
     p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser("eval-screen", help="在标注集上评估审查质量")
-    p.add_argument("directory", help="标注文件目录（*.json）")
+    p = sub.add_parser("eval-screen", help="在标注集上评估审查质量；--audit/--masked 用于真实文档")
+    p.add_argument(
+        "directory", nargs="?", help="标注文件目录（*.json）或 build-masked-set 的 JSONL"
+    )
+    from pipeline.cli.real_text import add_real_text_args, register_build
+
+    add_real_text_args(p)
     p.set_defaults(func=cmd_eval_screen)
+    register_build(sub)

@@ -167,16 +167,16 @@ def _layout(sheets: list[Sheet], sheet_lines: bool) -> tuple[str, list[CellSlot]
 
 
 def _read_calamine(data: bytes, source: str, fmt: str) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets: list[Sheet] = []
         for meta in book.sheets_metadata:
-            if "WorkSheet" not in str(meta.typ):
+            if meta.typ != SheetTypeEnum.WorkSheet:
                 continue  # chart sheets, macro sheets: no cells
             rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            hidden = "Visible" not in str(meta.visible)
+            hidden = meta.visible != SheetVisibleEnum.Visible
             sheets.append(Sheet(meta.name, hidden, [list(r) for r in rows]))
     except Exception as exc:  # CalamineError, PasswordError, ZipError, XmlError …
         problem = str(exc).lower()
