@@ -3,7 +3,8 @@
 One JSON file per document: ``{"id", "genre", "text", "expected": [{"entity", "text",
 "action", "must_redact", "note"}]}``. Expected items are located in the text by occurrence
 order: the k-th item with a given substring is the k-th non-overlapping occurrence of that
-substring (``str.find`` from the end of the previous one).
+substring (``str.find`` from the end of the previous one); an item with an integer ``start``
+(the sets ``zwgk build-masked-set`` writes) is taken at that offset instead.
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def parse_doc(data: dict, path: Path | None = None) -> LabelledDoc:
         spans = locate(data["text"], [item["text"] for item in raw])
     except LabelledSetError as exc:
         raise LabelledSetError(f"{where}: {exc}") from None
+    for i, item in enumerate(raw):  # an explicit start (built sets) overrides occurrence order
+        at = item.get("start")
+        if isinstance(at, int):
+            if data["text"][at : at + len(item["text"])] != item["text"]:
+                raise LabelledSetError(f"{where}: expected[{i}] start 与正文不符")
+            spans[i] = (at, at + len(item["text"]))
     expected = [
         Expected(
             entity=item["entity"],
@@ -96,8 +103,15 @@ def parse_doc(data: dict, path: Path | None = None) -> LabelledDoc:
 
 
 def load_labelled(directory: Path) -> list[LabelledDoc]:
-    """All ``*.json`` documents in ``directory``, sorted by file name."""
+    """All ``*.json`` documents in ``directory``, sorted by file name; or, when ``directory``
+    is a ``.jsonl`` file (``zwgk build-masked-set``), one document per line."""
     docs = []
+    if Path(directory).is_file() and Path(directory).suffix == ".jsonl":
+        with Path(directory).open(encoding="utf-8") as fh:
+            docs = [parse_doc(json.loads(line)) for line in fh if line.strip()]
+        if not docs:
+            raise LabelledSetError(f"{directory}: 没有标注文档")
+        return docs
     for path in sorted(Path(directory).glob("*.json")):
         docs.append(parse_doc(json.loads(path.read_text(encoding="utf-8")), path))
     if not docs:
