@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
+from pipeline.decide.person_context import NearestPerson, mark_person_status, paragraph_window
 from pipeline.decide.roles import (
     RoleCue,
     RoleResolver,
@@ -41,6 +42,9 @@ class Decider:
             e: [r for r in rules if not r.entity or e in r.entity] for e in ENTITIES
         }
         self._needs_sentence = {e: any(r.context for r in rs) for e, rs in self._by_entity.items()}
+        self._needs_paragraph = {
+            e: any(r.document_context for r in rs) for e, rs in self._by_entity.items()
+        }
 
     @classmethod
     def from_dir(cls, directory: Path | None = None) -> Decider:
@@ -74,16 +78,44 @@ class Decider:
         """
         rows = RosterRows(rosters)
         cues = self.roles.cue_index(text, word_starts) if detections else None
-        present = frozenset(w for w in self._document_words if w in text) if detections else None
+        roles: dict[int, RoleCue] = {}
+        persons: list[tuple[int, int, str]] = []
+        for i, det in enumerate(detections):  # people first: others may belong to them
+            if det.entity == "PERSON":
+                _note_column(text, det, rows)
+                mark_person_status(text, det)
+                role = self.roles.resolve(text, det, doc_type, rows, word_starts, cues)
+                roles[i] = role
+                private = det.attrs.get("third_party") or det.attrs.get("welfare_status")
+                persons.append((det.start, det.end, "private" if private else role.role))
+        nearest = NearestPerson(text, persons)
         out = []
-        for det in detections:
-            _note_column(text, det, rows)
-            role = self.roles.resolve(text, det, doc_type, rows, word_starts, cues)
+        for i, det in enumerate(detections):
+            role = roles.get(i) or self._role(text, det, doc_type, rows, word_starts, cues, nearest)
             needs_sentence = self._needs_sentence.get(det.entity, True)
             sentence = sentence_around(text, det.start, det.end) if needs_sentence else ""
-            rule = self.first_rule(det, role.role, doc_type, sentence, present or frozenset())
+            present = self._paragraph_words(text, det)
+            rule = self.first_rule(det, role.role, doc_type, sentence, present)
             out.append(Decision(det, rule, role))
         return out
+
+    def _role(self, text, det, doc_type, rows, word_starts, cues, nearest) -> RoleCue:
+        """A non-name finding's owner: its own cue, else the nearest private person before
+        it in the same sentence or row (鄰居劉德華（電話…）)."""
+        _note_column(text, det, rows)
+        role = self.roles.resolve(text, det, doc_type, rows, word_starts, cues)
+        if role.role == "unknown" and det.entity in _OWNED_BY_NEAREST:
+            person = nearest.before(det.start)
+            if person is not None and person[2] in _PRIVATE_ROLES:
+                return RoleCue(person[2], f"就近人名:{text[person[0] : person[1]]}")
+        return role
+
+    def _paragraph_words(self, text: str, det: Detection) -> frozenset[str]:
+        """The rules' ``document_context`` words present in the finding's paragraph."""
+        if not self._needs_paragraph.get(det.entity, True):
+            return frozenset()
+        window = paragraph_window(text, det.start, det.end)
+        return frozenset(w for w in self._document_words if w in window)
 
     def first_rule(
         self,
@@ -100,6 +132,12 @@ class Decider:
             ):
                 return rule
         raise RuleError(f"没有规则适用于 {det.entity}（请在规则包末尾保留兜底规则）")
+
+
+_OWNED_BY_NEAREST = frozenset(
+    {"MOBILE", "LANDLINE", "EMAIL", "QQ", "WECHAT", "LICENSE_PLATE", "BANK_CARD"}
+)
+_PRIVATE_ROLES = frozenset({"private", "party", "beneficiary"})
 
 
 def _note_column(text: str, det: Detection, rows: RosterRows) -> None:

@@ -123,3 +123,21 @@ def _load() -> list[Division]:
 def gazetteer() -> Gazetteer:
     """The shared gazetteer (loaded once per process)."""
     return Gazetteer(_load())
+
+
+_SURNAME_DATA = Path(__file__).resolve().parents[1] / "data" / "surnames.txt"
+
+
+@cache
+def surname_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character, compound) surnames from ``data/surnames.txt`` (百家姓 and more)."""
+    single: set[str] = set()
+    compound: set[str] = set()
+    with _SURNAME_DATA.open(encoding="utf-8") as fh:
+        for line in fh:
+            kind, _, value = line.partition(":")
+            if kind == "single":
+                single.update(c for c in value.strip() if "\u4e00" <= c <= "\u9fff")
+            elif kind == "compound":
+                compound.update(value.split())
+    return frozenset(single), frozenset(compound)

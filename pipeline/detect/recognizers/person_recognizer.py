@@ -19,7 +19,7 @@ from bisect import bisect_right
 from functools import cache
 
 from pipeline.detect.base import DetectContext, Recognizer, Token
-from pipeline.detect.recognizers.gazetteer import gazetteer
+from pipeline.detect.recognizers.gazetteer import gazetteer, surname_lists
 from pipeline.detect.recognizers.transliterated import DottedNames
 from pipeline.document import Detection
 
@@ -39,14 +39,22 @@ SURNAMES_BY_FREQUENCY = (
     "惠荆乐冀郁胥南班储栗燕楚鄢谌奚粟冼蔺闻厉伊仝郜阚权帅屠朴盖廉禹井祖漆巴卿狄宣晋初容扈晁"
     "芮阙浦戈伏鹿薄邸雍辜羊裘亓邰赫杭宿逯隆茹诸慕亢嵇湛宾戎勾茅揭尉冶束檀昝衡尧习寿"
 )
-SURNAMES = frozenset(SURNAMES_BY_FREQUENCY)
+#: Surname characters of 百家姓 that are far more often a function word or the start of an
+#: ordinary word (和, 有, 都 …): never taken as a surname.
+_NOT_SURNAME = frozenset(
+    "和有都从能经家后公东双平元干水云花空国通别广终满步居利相益红养须那爱年福言赏"
+    "充怀印强危计支富秋仰山乌松牧弓索咸籍慎融越丰巢权来要种母普税豆黑代"
+)
+#: Compound surnames of 百家姓 that are mostly ordinary words (南门, 东门 …).
+_NOT_COMPOUND = frozenset(_words("南门 东门 公西 子车 归海 微生 公良 司空 乐正 段干 东郭"))
+SURNAMES = frozenset(SURNAMES_BY_FREQUENCY) | (surname_lists()[0] - _NOT_SURNAME)
 COMPOUND_SURNAMES = frozenset(
     _words(
         "欧阳 司徒 诸葛 上官 皇甫 东方 慕容 令狐 夏侯 尉迟 公孙 长孙 "
         "宇文 司马 端木 西门 南宫 独孤 百里 呼延 轩辕 万俟 闻人 澹台 "
         "公冶 太史 申屠 钟离 赫连 淳于 单于 濮阳 拓跋 第五 "
     )
-)
+) | (surname_lists()[1] - _NOT_COMPOUND)
 NR_POS = frozenset({"nr", "nrfg", "nrt"})
 
 _PRIVATE = _words(
@@ -55,6 +63,16 @@ _PRIVATE = _words(
     "委托人 代理人 姓名 户主姓名 救助对象 患者 其子 其女 其父 其母 其夫 其妻 "
     "母亲 父亲 儿子 女儿 妻子 丈夫 配偶 其母亲 其父亲 其儿子 其女儿 其妻子 其丈夫 其配偶 "
     "社区矫正对象 矫正对象 服刑人员 刑满释放人员 "
+)
+#: Third parties of a narrative (relatives, neighbours, witnesses): private in any document.
+THIRD_PARTY_CUES = _words(
+    "之妻 之夫 之子 之女 之父 之母 之兄 之弟 之姐 之妹 之孙 之侄 之妻子 之丈夫 "
+    "其兄 其弟 其姐 其妹 其孙 其孙子 其孙女 其儿媳 其女婿 其哥哥 其弟弟 其姐姐 其妹妹 "
+    "邻居 证人 目击者 知情人 被害人 见证人 同住人 "
+)
+#: Welfare and health statuses written before a name (低保户周大福): private in any document.
+STATUS_CUES = _words(
+    "低保户 低保人员 特困人员 特困供养人员 特困户 五保户 残疾人 重病患者 精神病人 病人 "
 )
 _OFFICIAL = _words("法定代表人 负责人 项目负责人 经办人 帮扶责任人 主要负责人 ")
 _EDITOR = _words("责任编辑 审核人 审核 编辑 校对 签发人 签发 审稿 核稿 拟稿人 拟稿 撰稿 ")
@@ -69,7 +87,7 @@ _HONORIFICS = _words("同志 先生 女士 ")
 _SALUTATION_RE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4}?)(?:同志|女士|先生)?:[ \t]*$")
 
 CUE_KINDS: dict[str, str] = {
-    **{c: "private" for c in _PRIVATE},
+    **{c: "private" for c in _PRIVATE + THIRD_PARTY_CUES + STATUS_CUES},
     **{c: "official" for c in _OFFICIAL},
     "联系人": "contact",
     **{c: "editor" for c in _EDITOR},
@@ -161,9 +179,26 @@ def is_name_token(tok: Token, text: str) -> bool:
         return False
     if not all(is_cjk(c) for c in w) or text[tok.end : tok.end + 1] in _DOC_NO_NEXT:
         return False
-    if len(w) < 3 and _has_word(w):
-        return False  # two-character dictionary words tagged nr: 权威, 阳光, 许可, 杜绝 …
+    if _dictionary_word(w):
+        return False  # dictionary words tagged nr: 权威, 阳光, 许可, 仲裁庭, 申请书 …
     return gazetteer().level(w) is None
+
+
+#: Last characters of form labels (项目名称, 申报单位, 申请日期, 联系地址 …).
+_LABEL_END = frozenset("称位期间址话号码额型别况容见由式源点人表名目类级历务别址况编况章")
+_LABEL_LINE_RE = re.compile(r"[ \t]*[\u4e00-\u9fff()（）]{2,10}[:：]")
+
+
+def _form_label(text: str, ls: int, le: int, word: str) -> bool:
+    """A ``label:`` line of a blank form rather than a letter's addressee (reach: the line
+    and the lines right above and below it)."""
+    if word[-1] in _LABEL_END or _has_word(word):
+        return True
+    above = text.rfind("\n", 0, max(0, ls - 1)) + 1
+    below = le + 1
+    return (ls > 0 and _LABEL_LINE_RE.match(text, above, ls) is not None) or (
+        below < len(text) and _LABEL_LINE_RE.match(text, below) is not None
+    )
 
 
 def _best_per_cluster(dets: list[Detection]) -> list[Detection]:
@@ -237,6 +272,21 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         return False, False  # the name would cut an ordinary word in two
     if first.start == s and first.pos not in NR_POS and s + surname_len(text, s) < first.end < e:
         return False, False  # the surname starts an ordinary word (单位|要)
+    if first.start == s and first.end == s + 1 and first.pos in _FUNCTION_POS:
+        return False, False  # a function word, not a surname: 申请人|应|根据, 投诉人|向|有
+    if text[s] in _FUNCTION_CHARS and (
+        text[s + 1 : s + 2] in "有关" or _has_word(text[s + 1 : s + 3])
+    ):
+        return False, False  # 投诉|人向|文化: 向 + a word, not a name
+    if (
+        first.start == s
+        and surname_len(text, s) == 1
+        and s + 1 < first.end < e
+        and _has_word(first.word)
+    ):
+        return False, False  # a word starts the candidate: 残疾人|康复|新技术
+    if _dictionary_word(text[s:e]):
+        return False, False  # 当事人|陈述, 仲裁庭, 申请书, 严肃, 安全性
     i, j = toks.index_at(s), toks.index_at(e - 1)
     covering = toks.tokens[i : j + 1]
     tagged = any(t.pos in NR_POS for t in covering)
@@ -245,6 +295,25 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         if not tagged or w[-1] in PLACE_SUFFIX or w in gazetteer().full:
             return False, False  # one ordinary word (单位, 应当, 高新区)
     return True, tagged
+
+
+#: Surname characters that are also prepositions and modal verbs (向, 应, 于 …).
+_FUNCTION_CHARS = frozenset("向应于对把被将从为由以按依据在")
+#: POS tags of a one-character token that make it a function word rather than a surname.
+_FUNCTION_POS = frozenset({"p", "v", "d", "c", "u", "r", "uj", "ul", "ud", "ug", "uz", "f", "a"})
+#: Last characters of dictionary words that name a thing, never a person (申请书, 仲裁庭 …).
+_THING_SUFFIX = frozenset("书庭性权率费法表单证制会局处所部门额量期程式类型项品物业力感化度金款")
+
+
+def _dictionary_word(w: str) -> bool:
+    """An ordinary dictionary word that a cue is followed by (陈述, 严肃, 申请书), not a name.
+
+    Two-character words always (names like 高峰 are then left to the model and to colon
+    forms); longer ones only when they end like a thing (周大福 is in the dictionary too).
+    """
+    if len(w) == 2:
+        return _has_word(w)
+    return len(w) >= 3 and w[-1] in _THING_SUFFIX and _has_word(w)
 
 
 def _given_end(text: str, s: int, sl: int) -> int:
@@ -296,6 +365,8 @@ class PersonRecognizer(Recognizer):
             s, e = m.span(1)
             if text[s:e].endswith(("女士", "先生", "同志")):
                 continue  # 陈女士: surname and honorific only, no name
+            if _form_label(text, m.start(), m.end(), text[s:e]):
+                continue  # 项目名称：/申报单位：/申请日期： a blank form, not an addressee
             if surname_len(text, s) and not ctx.excluded(s, e):
                 add(s, e, 0.8, "称呼", "cue", kind="private")
 
