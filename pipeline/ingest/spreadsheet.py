@@ -5,7 +5,8 @@ are screened too); then one line per non-empty row, cells joined by a TAB, trail
 cells dropped, so the roster recognizer types a column by its header cell. A cell's text is
 its value as a string with each newline, carriage return or TAB inside it replaced by one
 space (one character for one character: offsets stay exact). Hidden sheets and hidden
-columns are read like the others (calamine reads every cell). A CSV file has no sheet line.
+columns are read like the others (calamine reads every cell); an .xlsx's cell comments follow
+its rows as lines ``批注 C5：<text>``. A CSV file has no sheet line.
 
 ``SheetMarkup`` keeps the original bytes, every sheet's values and a *slot* per non-empty
 cell (text range → sheet, row, column); :mod:`pipeline.redact.sheet_writer` applies
@@ -36,18 +37,21 @@ SHEET_EXTENSIONS: dict[str, Kind] = {
     ".tsv": "csv",
 }
 SHEET_LINE = "工作表："
+COMMENT_LINE = "批注 "
 _HEADER_SCAN_ROWS = 20
 
 
 @dataclass(slots=True, frozen=True)
 class CellSlot:
-    """Text range ``[start, end)`` of one cell (0-based row/column; row -1: the sheet name)."""
+    """Text range ``[start, end)`` of one cell (0-based row/column; row -1: the sheet name);
+    ``comment``: the range is the cell's comment (批注), not its value."""
 
     start: int
     end: int
     sheet: int
     row: int
     col: int
+    comment: bool = False
 
 
 @dataclass(slots=True)
@@ -55,6 +59,8 @@ class Sheet:
     name: str
     hidden: bool
     rows: list[list[Any]]
+    #: cell comments (批注): (row, col, text)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
     #: column → header text (the header row's cell), and the header row's index
     headers: dict[int, str] = field(default_factory=dict)
     header_row: int = -1
@@ -163,6 +169,10 @@ def _layout(sheets: list[Sheet], sheet_lines: bool) -> tuple[str, list[CellSlot]
                 if text:
                     slots.append(CellSlot(length, length + len(text), si, ri, ci))
                     put(text.translate(_FLAT))
+        for ri, ci, text in sheet.comments:
+            put(f"\n{COMMENT_LINE}{cell_name(ri, ci)}：")
+            slots.append(CellSlot(length, length + len(text), si, ri, ci, comment=True))
+            put(text.translate(_FLAT))
     return "".join(parts), slots
 
 
@@ -220,6 +230,12 @@ def load_spreadsheet(data: bytes, source: str, kind: Kind) -> IngestedDocument:
         markup.encoding, markup.delimiter, markup.newline = encoding, delimiter, newline
     else:
         sheets = _read_calamine(data, source, fmt)
+        if kind == "xlsx":
+            from pipeline.ingest.xlsx_comments import read_comments
+
+            comments = read_comments(data)
+            for sheet in sheets:
+                sheet.comments = comments.get(sheet.name, [])
         hidden = [s.name for s in sheets if s.hidden]
         if hidden:
             warnings.append(f"含隐藏工作表（{'、'.join(hidden)}），已一并审查")
@@ -249,8 +265,11 @@ def locate_cell(markup: SheetMarkup, start: int, end: int) -> dict[str, Any] | N
         loc["cell"] = None
         return loc
     loc["cell"] = cell_name(first.row, first.col)
+    if first.comment:
+        loc["comment"] = True
+        return loc
     last = markup.slot_at(max(start, end - 1))
-    if last is not None and last != first and last.row >= 0:
+    if last is not None and last != first and last.row >= 0 and not last.comment:
         loc["cell"] += ":" + cell_name(last.row, last.col)
     header = sheet.headers.get(first.col)
     if header and first.row > sheet.header_row:

@@ -2,7 +2,8 @@
 
 - xlsx/xlsm: the same workbook (openpyxl) with the masked cell values; formatting, formulas,
   other sheets and untouched cells kept. A replaced number becomes text (its masked form).
-  Pivot-table caches (copies of the source data) are dropped.
+  Cell comments are rewritten with their masked text. Pivot-table caches (copies of the
+  source data) are dropped.
 - xls/xlsb/ods/et: a new .xlsx holding every sheet's values (hidden state kept, formatting
   not kept).
 - csv/tsv: the same delimiter, line ending and encoding.
@@ -54,16 +55,19 @@ def _splice(value: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(pieces)
 
 
+CellKey = tuple[int, int, int, bool]  # sheet, row, col, is the comment
+
+
 def cell_edits(
     markup: SheetMarkup, reps: list[Replacement]
-) -> dict[tuple[int, int, int], list[tuple[int, int, str]]]:
+) -> dict[CellKey, list[tuple[int, int, str]]]:
     """Replacements per cell ``(sheet, row, col)`` in cell-text offsets; a span crossing
     cells puts the new text in the first and blanks its part of the others."""
     from bisect import bisect_right
 
     slots = markup.slots
     starts = [s.start for s in slots]
-    edits: dict[tuple[int, int, int], list[tuple[int, int, str]]] = defaultdict(list)
+    edits: dict[CellKey, list[tuple[int, int, str]]] = defaultdict(list)
     for start, end, new in reps:
         k = max(0, bisect_right(starts, start) - 1)
         first = True
@@ -71,22 +75,26 @@ def cell_edits(
             slot = slots[k]
             a, b = max(start, slot.start), min(end, slot.end)
             if a < b:
-                key = (slot.sheet, slot.row, slot.col)
+                key = (slot.sheet, slot.row, slot.col, slot.comment)
                 edits[key].append((a - slot.start, b - slot.start, new if first else ""))
                 first = False
             k += 1
     return edits
 
 
-def new_values(markup: SheetMarkup, reps: list[Replacement]) -> dict[tuple[int, int, int], str]:
-    """The masked text of every cell a replacement touches (row -1: the sheet name)."""
+def new_values(markup: SheetMarkup, reps: list[Replacement]) -> dict[CellKey, str]:
+    """The masked text of every cell (or comment) a replacement touches (row -1: the sheet
+    name)."""
     from pipeline.ingest.spreadsheet import cell_text
 
-    out: dict[tuple[int, int, int], str] = {}
-    for (si, row, col), edits in cell_edits(markup, reps).items():
+    out: dict[CellKey, str] = {}
+    for (si, row, col, is_comment), edits in cell_edits(markup, reps).items():
         sheet = markup.sheets[si]
-        original = sheet.name if row < 0 else cell_text(sheet.rows[row][col])
-        out[(si, row, col)] = _splice(original, edits)
+        if is_comment:
+            original = next(t for r, c, t in sheet.comments if (r, c) == (row, col))
+        else:
+            original = sheet.name if row < 0 else cell_text(sheet.rows[row][col])
+        out[(si, row, col, is_comment)] = _splice(original, edits)
     return out
 
 
@@ -99,17 +107,23 @@ def _title(new: str, taken: set[str]) -> str:
     return title
 
 
-def _xlsx_in_place(markup: SheetMarkup, values: dict[tuple[int, int, int], str]) -> bytes:
+def _xlsx_in_place(markup: SheetMarkup, values: dict[CellKey, str]) -> bytes:
     from openpyxl import load_workbook
+    from openpyxl.comments import Comment
 
     book = load_workbook(io.BytesIO(markup.data), keep_vba=markup.fmt == "xlsm")
     renames: dict[str, str] = {}
-    for (si, row, col), new in values.items():
+    for (si, row, col, is_comment), new in values.items():
         name = markup.sheets[si].name
         if row < 0:
             renames[name] = new
             continue
-        book[name].cell(row=row + 1, column=col + 1).value = _ILLEGAL.sub("", new)
+        cell = book[name].cell(row=row + 1, column=col + 1)
+        if is_comment:
+            old = cell.comment
+            cell.comment = Comment(_ILLEGAL.sub("", new), old.author if old else "")
+        else:
+            cell.value = _ILLEGAL.sub("", new)
     for ws in book.worksheets:
         ws._pivots = []  # pivot caches hold a copy of the source rows
     taken = set(book.sheetnames)
@@ -122,21 +136,21 @@ def _xlsx_in_place(markup: SheetMarkup, values: dict[tuple[int, int, int], str])
     return buf.getvalue()
 
 
-def _xlsx_rebuilt(markup: SheetMarkup, values: dict[tuple[int, int, int], str]) -> bytes:
+def _xlsx_rebuilt(markup: SheetMarkup, values: dict[CellKey, str]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.active)
     taken: set[str] = set()
     for si, sheet in enumerate(markup.sheets):
-        title = _title(values.get((si, -1, -1), sheet.name), taken)
+        title = _title(values.get((si, -1, -1, False), sheet.name), taken)
         taken.add(title)
         ws = book.create_sheet(title)
         if sheet.hidden:
             ws.sheet_state = "hidden"
         for ri, row in enumerate(sheet.rows):
             for ci, value in enumerate(row):
-                new = values.get((si, ri, ci))
+                new = values.get((si, ri, ci, False))
                 if new is not None:
                     value = new
                 elif value == "" or value is None:
@@ -151,11 +165,11 @@ def _xlsx_rebuilt(markup: SheetMarkup, values: dict[tuple[int, int, int], str]) 
     return buf.getvalue()
 
 
-def _csv(markup: SheetMarkup, values: dict[tuple[int, int, int], str]) -> bytes:
+def _csv(markup: SheetMarkup, values: dict[CellKey, str]) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, delimiter=markup.delimiter, lineterminator=markup.newline)
     for ri, row in enumerate(markup.sheets[0].rows):
-        writer.writerow([values.get((0, ri, ci), value) for ci, value in enumerate(row)])
+        writer.writerow([values.get((0, ri, ci, False), value) for ci, value in enumerate(row)])
     encoding = markup.encoding or "utf-8"
     return buf.getvalue().encode(encoding, errors="replace")
 

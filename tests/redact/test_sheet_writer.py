@@ -159,3 +159,30 @@ def test_writer_rejects_nothing_and_clips_cross_member_spans():
     buf = io.BytesIO()
     write_redacted(doc, [], buf)  # no finding: the same cells
     assert all_cell_strings(buf.getvalue()) == all_cell_strings(doc.markup.data)
+
+
+def test_cell_comments_are_screened_located_and_masked(tmp_path, capsys):
+    from openpyxl import load_workbook
+    from openpyxl.comments import Comment
+
+    from pipeline.ingest.locate import attach_locations
+    from pipeline.screen import screen_text
+
+    book = load_workbook(io.BytesIO(roster_xlsx(rows=2).data))
+    ws = book.active
+    ws["E4"].comment = Comment(f"经办人核实：户主配偶身份证号{IDS[4]}，电话{PHONES[4]}", "民政办")
+    ws["B3"].comment = Comment("已入户走访", "民政办")
+    src = tmp_path / "带批注.xlsx"
+    book.save(src)
+    doc = load_bytes(src.read_bytes(), src.name)
+    assert "批注 E4：经办人核实" in doc.text
+    result = screen_text(doc.text, doc.source)
+    attach_locations(result.findings, doc)
+    where = {f.text: f.location for f in result.findings}
+    assert where[IDS[4]] == {"sheet": "低保花名册", "cell": "E4", "comment": True}
+    out = tmp_path / "out.xlsx"
+    _redact(src, out, capsys)
+    _no_value_in_package(out.read_bytes(), [IDS[4], PHONES[4], IDS[0]])
+    redone = load_workbook(out).active
+    assert redone["E4"].comment.text.startswith("经办人核实：")
+    assert redone["B3"].comment.text == "已入户走访"
