@@ -178,11 +178,13 @@ def _x_name(rng: random.Random, n: int) -> str:
 
 def synthetic_id(rng: random.Random, visible: str = "") -> str:
     """A valid 18-digit resident ID: region kept from ``visible`` when real, check digit right."""
-    region = visible[:6] if re.fullmatch(r"\d{6}", visible[:6]) else rng.choice(REGIONS)
-    if region[:2] not in PROVINCES:
+    lead = re.match(r"\d*", visible).group()  # type: ignore[union-attr]
+    region = (lead[:6] + "0102"[max(0, len(lead) - 2) :])[:6] if len(lead) >= 2 else ""
+    if len(region) < 6 or region[:2] not in PROVINCES:
         region = rng.choice(REGIONS)
     born = f"{rng.randint(1950, 2003)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-    first17 = region + born + f"{rng.randint(0, 999):03d}"
+    tail = re.search(r"(\d{3})[\dXx]$", visible) if len(visible) > 6 else None
+    first17 = region + born + (tail.group(1) if tail else f"{rng.randint(0, 999):03d}")
     return first17 + id_check_char(first17)
 
 
