@@ -31,16 +31,26 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Recognizer
-from pipeline.detect.recognizers.ner_spots import TRANSLIT, not_place_or_cue, spots
-from pipeline.detect.recognizers.person_recognizer import NR_POS, is_cjk, surname_len
+from pipeline.detect.recognizers.gazetteer import gazetteer
+from pipeline.detect.recognizers.ner_spots import spots
+from pipeline.detect.recognizers.person_recognizer import (
+    CUE_KINDS,
+    NO_CUE_BLOCK,
+    NR_POS,
+    PLACE_SUFFIX,
+    is_cjk,
+    surname_len,
+)
 from pipeline.document import Detection
 
 #: Detection score of a model-only name: above jieba's bare person tag (0.55), below a name
 #: with a cue (0.8/0.9), which therefore keeps its cue when the two overlap.
 MODEL_SCORE = 0.6
-#: A line with at least this many spots per character (one per 50) is read whole: names
+#: A line with at least this many spots per character (one per 100) is read whole: names
 #: come in clusters, and a line dense with them holds more the first stage cannot see.
-DENSITY = 0.02
+DENSITY = 0.01
+#: Longest line read whole; longer ones (paragraphs of a judgment) are read in windows.
+WHOLE_LINE = 160
 #: Rule names at or below this score that carry no cue may be dropped by the model.
 BARE_SCORE = 0.55
 #: How much a re-bounded rule name scores above the rule's own detection.
@@ -54,9 +64,23 @@ _AFTER_SINGLE = frozenset(
 
 def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
     """(start, end) of the places where a name may be, in normalised offsets (see
-    :mod:`pipeline.detect.recognizers.ner_spots`) plus every PERSON reported so far."""
-    found = [(d.start, d.end) for d in ctx.found if d.entity == "PERSON"]
-    return sorted(set(spots(ctx)) | set(found))
+    :mod:`pipeline.detect.recognizers.ner_spots`) plus every PERSON reported so far except
+    masked names (张某, 李某某: their boundary is the mask's), and no spot inside one."""
+    masked = [
+        (d.start, d.end) for d in ctx.found if d.entity == "PERSON" and d.attrs.get("masked_form")
+    ]
+    found = [(d.start, d.end) for d in ctx.found if d.entity == "PERSON" and not _within(d, masked)]
+    own = [sp for sp in spots(ctx) if not masked or not _within_span(sp, masked)]
+    return sorted(set(own) | set(found))
+
+
+def _within_span(span: tuple[int, int], masked: list[tuple[int, int]]) -> bool:
+    s, e = span
+    return any(ms <= s and e <= me for ms, me in masked)
+
+
+def _within(d: Detection, masked: list[tuple[int, int]]) -> bool:
+    return bool(masked) and _within_span((d.start, d.end), masked)
 
 
 def windows_around(
@@ -97,10 +121,13 @@ def _on_token_edges(ctx: DetectContext, windows: list[tuple[int, int]]) -> list[
 
 
 def plausible_name(word: str, after: str = "", person_token: bool = False) -> bool:
-    """A model span worth reporting as a person: CJK only, no mask, not a place or a cue
-    word, and either surname first (2–4 characters), a surname alone before a verb of
-    speech or a form of address (黄说, 李老师; ``after`` is the next character), or a
-    transliterated name (2–8 transliteration characters, or one jieba tagged a person)."""
+    """A model span worth reporting as a person: CJK only (parts may be joined by a dot or
+    a dash), no mask, not a cue word or a known false friend, not a place of the gazetteer
+    nor, unless it is a surname and a short given name, a word ending like a place; and
+    either a surname alone before a verb of speech or a form of address (黄说, 李老师,
+    张医生; ``after`` is the next character) or a name of 2–12 characters. The model's
+    reading of the context is what makes it a name; ``person_token`` (a jieba person tag
+    over the span) is kept for callers that want a second opinion."""
     if "某" in word or not word:
         return False
     parts = [p for p in word.replace("·", " ").replace("—", " ").split() if p]
@@ -109,12 +136,11 @@ def plausible_name(word: str, after: str = "", person_token: bool = False) -> bo
     sl = surname_len(word, 0)
     if sl and len(word) == sl:
         return bool(after) and after in _AFTER_SINGLE
-    if not not_place_or_cue(word):
+    if word in CUE_KINDS or word in NO_CUE_BLOCK or gazetteer().level(word) is not None:
         return False
-    if sl and sl + 1 <= len(word) <= sl + 3 and len(parts) == 1:
-        return True
-    foreign = all(c in TRANSLIT for p in parts for c in p)
-    return 2 <= len(word) <= 12 and (foreign or person_token)
+    if word[-1] in PLACE_SUFFIX and not (sl and len(word) <= sl + 2):
+        return False  # 徐汇区, 阿姆斯特丹港 — but 余德庄, 罗庄 are names
+    return 2 <= len(word) <= 12
 
 
 class NerPersonRecognizer(Recognizer):
@@ -173,8 +199,8 @@ class NerPersonRecognizer(Recognizer):
         return found
 
     def _windows(self, ctx: DetectContext, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Whole lines where spots are dense (at least ``density`` per character), windows
-        around the spots elsewhere."""
+        """Whole lines (up to ``WHOLE_LINE`` characters) where spots are dense (at least
+        ``density`` per character), windows around the spots elsewhere."""
         text = ctx.text
         if self.density <= 0:
             return _on_token_edges(ctx, windows_around(text, places, self.reach, self.limit))
@@ -186,7 +212,7 @@ class NerPersonRecognizer(Recognizer):
         whole: list[tuple[int, int]] = []
         sparse: list[tuple[int, int]] = []
         for (ls, le), spots_in in lines.items():
-            if len(spots_in) >= self.density * (le - ls):
+            if le - ls <= WHOLE_LINE and len(spots_in) >= self.density * (le - ls):
                 whole.append((ls, le))
             else:
                 sparse.extend(spots_in)

@@ -45,7 +45,7 @@ WEAK_SINGLE = frozenset(
 )
 #: Of those, the ones that are function words or abbreviations even at a clause start
 #: (，向社会 / 于每年 / 冀办发), where the others may open a name (：关|海军).
-FUNCTION_SINGLE = frozenset("于时明全成应向常文高安万方将和与及为把被对从自由经易占冀项廉古银")
+FUNCTION_SINGLE = frozenset("于时明全成应向常文高安万方将和与及为把被对从自由经易占冀项廉古银查")
 
 
 def not_place_or_cue(word: str) -> bool:
@@ -67,49 +67,75 @@ def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
     words, flags, starts = toks.words, toks.flags, toks.starts
     n = len(words)
     out: list[tuple[int, int, str]] = []
-    for i, word in enumerate(words):
-        s = starts[i]
-        first = word[:1]
-        if first in SURNAME_FIRST and is_cjk(first):
-            sl = surname_len(word, 0)
-            if sl and len(word) == sl:  # the surname alone: 耿|志军, 张|和平, 黄|说
-                nxt = words[i + 1] if i + 1 < n else ""
-                if not nxt[:1] or not is_cjk(nxt[0]):
-                    if sl == 2 or word not in WEAK_SINGLE:
-                        out.append((s, s + sl, "alone"))
-                    continue
-                prev = words[i - 1][-1:] if i else ""
-                if (
-                    word in WEAK_SINGLE
-                    and _has_word(nxt)
-                    and flags[i + 1] not in NR_POS
-                    and (is_cjk(prev) or len(nxt) == 1 or word in FUNCTION_SINGLE)
-                ):
-                    continue  # 于|是, 和|平台, 党|的 — but ：关|海军（ is a name
-                out.append((s, s + sl + min(len(nxt), 3), "alone"))
+    # one cheap pass picks the tokens worth a look; most tokens fail all of these tests
+    inner, lead = _INNER, _LEAD
+    cand = [
+        i
+        for i, w in enumerate(words)
+        if w[0] in lead or w[1:2] in inner or w[2:3] in inner or w in JOINERS
+    ]
+    cand = sorted(set(cand).union(toks.indices_with(NR_POS)))
+    for i in cand:
+        word = words[i]
+        first = word[0]
+        if first in SURNAME_FIRST:
+            hit = _surname_spot(words, flags, i)
+            if hit is not None:
+                if hit[2]:
+                    out.append((starts[i], starts[i] + hit[1], hit[2]))
                 continue
-            nr = flags[i] in NR_POS
-            cued = sl and len(word) <= sl + 2 and _cued(words, i)
-            if sl and (cued or (word[0] not in FUNCTION_SINGLE and _name_like(word, nr))):
-                if not_place_or_cue(word):
-                    out.append((s, s + len(word), "token"))
-                continue
-        if flags[i] in NR_POS and is_cjk(first) and _foreign_like(word):
-            if not_place_or_cue(word):
-                out.append((s, s + len(word), "nr"))  # 克林顿/nr, 普里马科夫/nrt
+        lw = len(word)
+        if lw < 2:
+            if word in JOINERS and 0 < i < n - 1:
+                before, after = words[i - 1], words[i + 1]
+                if before[-1] in TRANSLIT and after[0] in TRANSLIT:
+                    out.append((starts[i - 1], starts[i + 1] + len(after), "joined"))
             continue
-        if len(word) >= 2 and is_cjk(first) and not _has_word(word):
-            # a surname inside an unknown word: 使耿 | 志军, 但葛菲
-            for k in range(1, len(word)):
-                if word[k] in SURNAMES and word[k] not in WEAK_SINGLE:
-                    end = s + len(word) + (len(words[i + 1]) if i + 1 < n else 0)
-                    out.append((s + k, min(end, s + k + 4), "inner"))
-                    break
-        elif word in JOINERS and 0 < i < n - 1:
-            before, after = words[i - 1], words[i + 1]
-            if before[-1:] in TRANSLIT and after[:1] in TRANSLIT:
-                out.append((starts[i - 1], starts[i + 1] + len(after), "joined"))
+        if (flags[i] in NR_POS and _foreign_like(word)) or (lw >= 3 and TRANSLIT.issuperset(word)):
+            # 克林顿/nr, 若斯潘/nr; 扎加洛/ns, 库马拉通加/ns (places are left out)
+            if not_place_or_cue(word):
+                out.append((starts[i], starts[i] + lw, "nr"))
+            continue
+        if word[1] not in _INNER and (lw < 3 or word[2] not in _INNER):
+            continue  # a surname inside is looked for at the second and third character
+        if not is_cjk(first) or _has_word(word):
+            continue
+        for k in range(1, min(lw, 3)):  # a surname inside an unknown word: 使耿 | 志军
+            if word[k] in _INNER and word[k - 1] not in "时分点":
+                end = starts[i] + lw + (len(words[i + 1]) if i + 1 < n else 0)
+                out.append((starts[i] + k, min(end, starts[i] + k + 4), "inner"))
+                break
     return out
+
+
+#: Surnames looked for inside unknown words.
+_INNER = frozenset(SURNAMES) - WEAK_SINGLE
+#: First characters of the tokens worth a look (surnames and transliteration characters).
+_LEAD = SURNAME_FIRST | TRANSLIT
+
+
+def _surname_spot(words: list[str], flags: list[str], i: int) -> tuple[int, int, str] | None:
+    """For token ``i`` starting with a surname character: ``(0, length, kind)`` of its
+    spot (kind ``""`` for none), or ``None`` when it is no surname after all."""
+    word = words[i]
+    sl = surname_len(word, 0)
+    if not sl:
+        return None
+    if len(word) == sl:  # the surname alone: 耿|志军, 张|和平, 黄|说
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not nxt or not is_cjk(nxt[0]):
+            if nxt[:1].isalnum() or nxt[:1] in "*×＊":
+                return 0, 0, ""  # 张3, 李*: a mask, which the rules handle
+            return 0, sl, "alone" if sl == 2 or word not in WEAK_SINGLE else ""
+        if word in WEAK_SINGLE and flags[i + 1] not in NR_POS and _has_word(nxt):
+            prev = words[i - 1][-1] if i else ""
+            if is_cjk(prev) or len(nxt) == 1 or word in FUNCTION_SINGLE:
+                return 0, 0, ""  # 于|是, 和|平台, 党|的 — but ：关|海军（ is a name
+        return 0, sl + min(len(nxt), 3), "alone"
+    cued = len(word) <= sl + 2 and _cued(words, i)
+    if not cued and (word[0] in FUNCTION_SINGLE or not _name_like(word, flags[i] in NR_POS)):
+        return None
+    return 0, len(word), "token" if not_place_or_cue(word) else ""
 
 
 def _name_like(word: str, person_tag: bool) -> bool:
