@@ -20,19 +20,25 @@ _NUM = r"[0-9]+(?:-[0-9]+)?"
 _CNUM = "[0-9一二三四五六七八九十百零〇]+"
 _BUILDING = rf"(?:[A-Z]|{_CNUM})(?:栋|幢|号楼|座)"
 _PARTS = rf"(?:{_BUILDING})?(?:{_NUM}单元)?(?:{_NUM}(?:层|楼))?(?:{_NUM}(?:室|户|号|房))?"
+#: Last characters of residential compounds (望湖城, 翡翠花园, 梅园新村, 南区 …).
+_ESTATE = "小区|花园|公寓|大厦|家园|新村|苑|城|区|庭|府|湾|居|园|里|坊|公馆|广场|名邸|华庭"
 _ANCHOR_RE = re.compile(
     rf"(?P<road>(?:大道|大街|胡同|路|街|巷|弄)(?:{_CNUM}(?:段|巷|弄))?{_NUM}号(?:院|楼)?"
     rf"(?:[{_CJK}]{{2,8}}?(?:小区|花园|公寓|家园|新村|苑|大厦)(?={_BUILDING}))?{_PARTS})"
-    rf"|(?P<village>村(?:委会)?(?:{_CNUM}(?:村民小组|村民组|组|队|社)"
-    rf"|[{_CJK}]{{1,3}}(?:村民小组|村民组|屯))(?:{_NUM}号)?)"
-    rf"|(?P<estate>(?:小区|花园|公寓|大厦|家园|新村|苑)(?:{_CNUM}(?:栋|幢|号楼|座)){_PARTS})"
+    rf"|(?P<village>(?:村(?:委会)?|社区|居委会)(?:{_CNUM}(?:村民小组|村民组|组|队|社)"
+    rf"|[{_CJK}]{{1,3}}(?:村民小组|村民组|屯))(?:{_NUM}号)?"
+    rf"|村[{_CJK}]{{1,4}}组{_NUM}号)"
+    rf"|(?P<estate>(?:{_ESTATE})(?:[东南西北中][区苑])?(?:{_CNUM}(?:栋|幢|号楼|座)){_PARTS})"
+    rf"|(?P<unit>{_BUILDING}(?:{_NUM}单元)?{_NUM}(?:室|户|房))"
 )
 _CUE_TEXT = (
     "家庭住址 家庭地址 现住址 户籍地址 居住地址 通讯地址 通信地址 联系地址 办公地址 单位地址 "
-    "住址 地址 住所 家住 现住 居住在 居住于 户籍地"
+    "住址 地址 住所 家住 现住 住在 居住在 居住于 户籍地"
 )
 CUES = tuple(_CUE_TEXT.split())
-_CUE_RE = re.compile("(" + "|".join(sorted(CUES, key=len, reverse=True)) + ")[:]?[ ]?")
+_CUE_RE = re.compile(
+    "(" + "|".join(sorted(CUES, key=len, reverse=True)) + ")[:]?[ ]?(?:为|是|在|系)?"
+)
 _RESIDENCE_CUES = frozenset(CUES) - {
     "办公地址",
     "单位地址",
@@ -154,7 +160,8 @@ class AddressRecognizer(Recognizer):
         if name_from is None:
             start = _name_start(text, k, floor, 6)
             name_from = start
-        if k - name_from < 1 or k - name_from > 14:
+        bare_unit = m.group("unit") is not None and cue in _RESIDENCE_CUES
+        if (k - name_from < 1 and not bare_unit) or k - name_from > 14:
             return None
         if cue is not None and cue in _RESIDENCE_CUES and start > floor:
             start = floor  # 家住 + an address that begins with an unknown place name

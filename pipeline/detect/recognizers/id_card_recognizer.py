@@ -23,6 +23,12 @@ _CUE = re.compile(
     r"身份证号码|身份证号|身份证|公民身份号码|身份号码|证件号码|证件号|证号|居住证|ID|id"
 )
 _WINDOW = 12
+#: An ID number written in Chinese numerals (三四零一零四一九八五…), 18 characters.
+_CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "O": "0"}
+_CN_ID = re.compile(
+    r"(?<![零〇一二三四五六七八九])[一二三四五六][零〇一二三四五六七八九]{16}"
+    r"[零〇一二三四五六七八九Xx叉](?![零〇一二三四五六七八九])"
+)
 
 
 class IdCardRecognizer(Recognizer):
@@ -40,6 +46,16 @@ class IdCardRecognizer(Recognizer):
                 continue
             det = self._judge(m.group(), s, e, keyword_before(text, s, _CUE, _WINDOW))
             if det is not None:
+                found.append(det)
+        for m in _CN_ID.finditer(text):
+            s, e = m.span()
+            if ctx.excluded(s, e):
+                continue
+            value = "".join(_CN_DIGITS.get(c, "X") for c in m.group())
+            det = self._judge(value, s, e, keyword_before(text, s, _CUE, _WINDOW))
+            if det is not None:
+                det.attrs["chinese_numerals"] = True
+                det.explanation = "汉字数字书写，" + det.explanation
                 found.append(det)
         return found
 

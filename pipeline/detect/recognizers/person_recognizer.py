@@ -272,12 +272,8 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         return False, False  # the name would cut an ordinary word in two
     if first.start == s and first.pos not in NR_POS and s + surname_len(text, s) < first.end < e:
         return False, False  # the surname starts an ordinary word (单位|要)
-    if first.start == s and first.end == s + 1 and first.pos in _FUNCTION_POS:
-        return False, False  # a function word, not a surname: 申请人|应|根据, 投诉人|向|有
-    if text[s] in _FUNCTION_CHARS and (
-        text[s + 1 : s + 2] in "有关" or _has_word(text[s + 1 : s + 3])
-    ):
-        return False, False  # 投诉|人向|文化: 向 + a word, not a name
+    if _function_start(text, toks, first, s, e):
+        return False, False  # 申请人|应|根据, 投诉人|向|有, 投诉|人向|文化 (not 书记|于|洪亮)
     if (
         first.start == s
         and surname_len(text, s) == 1
@@ -303,6 +299,19 @@ _FUNCTION_CHARS = frozenset("向应于对把被将从为由以按依据在")
 _FUNCTION_POS = frozenset({"p", "v", "d", "c", "u", "r", "uj", "ul", "ud", "ug", "uz", "f", "a"})
 #: Last characters of dictionary words that name a thing, never a person (申请书, 仲裁庭 …).
 _THING_SUFFIX = frozenset("书庭性权率费法表单证制会局处所部门额量期程式类型项品物业力感化度金款")
+
+
+def _function_start(text: str, toks: _Tokens, first: Token, s: int, e: int) -> bool:
+    """The candidate starts with a preposition or modal verb, not a surname: its first
+    character is a function word and the rest is not a person-tagged word of its own."""
+    single = first.start == s and first.end == s + 1 and first.pos in _FUNCTION_POS
+    if not single and not (
+        text[s] in _FUNCTION_CHARS
+        and (text[s + 1 : s + 2] in "有关" or _has_word(text[s + 1 : s + 3]))
+    ):
+        return False
+    rest = toks.at(s + 1)
+    return not (rest is not None and rest.start == s + 1 and rest.end == e and rest.pos in NR_POS)
 
 
 def _dictionary_word(w: str) -> bool:

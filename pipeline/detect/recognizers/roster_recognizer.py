@@ -34,6 +34,12 @@ HEADER_KEYS = (
     "民族",
     "出生年月",
     "出生日期",
+    "残疾",
+    "疾病",
+    "病种",
+    "病情",
+    "患病",
+    "健康状况",
 )
 _HEADER_RE = re.compile("|".join(HEADER_KEYS))
 #: How table cells are separated in extracted text (TAB; also ``|`` or 2+ spaces).
@@ -44,6 +50,9 @@ _NAME_COLS = (
 )  # fmt: skip
 _ADDRESS_COLS = ("住址", "地址", "住所", "居住地", "坐落")
 _DOB_COLS = ("出生年月", "出生日期", "出生时间")
+_HEALTH_COLS = ("残疾", "疾病", "病种", "病情", "患病", "健康状况", "诊断", "病名")
+#: Health cells that say nothing about a condition.
+_NO_CONDITION = frozenset({"无", "否", "健康", "良好", "正常", "-", "/", "—", "一般"})
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[··][\u4e00-\u9fff]{1,8})?")
 _MASKED = frozenset("*×xX某")
 _FINE_UNITS = frozenset(
@@ -76,6 +85,8 @@ def _column_kind(header: str) -> str | None:
         return "DATE_OF_BIRTH"
     if "民族" in h:
         return "ETHNICITY"
+    if any(k in h for k in _HEALTH_COLS):
+        return "HEALTH"
     if any(k in h for k in _ADDRESS_COLS):
         return "ADDRESS"
     if any(k in h for k in _NAME_COLS) or h in ("户主", "联系人"):
@@ -109,7 +120,7 @@ class RosterRecognizer(Recognizer):
     """Personal-data tables: typed cells plus roster-row annotations."""
 
     name = "roster_rules"
-    entities = ("PERSON", "ADDRESS", "ETHNICITY", "DATE_OF_BIRTH")
+    entities = ("PERSON", "ADDRESS", "ETHNICITY", "DATE_OF_BIRTH", "HEALTH")
 
     def analyze(self, ctx: DetectContext) -> list[Detection]:
         text = ctx.text
@@ -138,13 +149,14 @@ class RosterRecognizer(Recognizer):
         kinds = [_column_kind(text[s:e]) for s, e in header_spans]
         headers = [text[s:e] for s, e in header_spans]
         pos, blank = le + 1, False
+        columns: dict[int, list[tuple[int, int]]] = {}
         while pos < len(text):
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
             line = text[pos:end]
             if not line.strip():
                 if blank:
-                    return pos
+                    break
                 blank, pos = True, end + 1  # one blank line between rows is tolerated
                 continue
             spans = _cells(line, pos)
@@ -153,16 +165,21 @@ class RosterRecognizer(Recognizer):
                 pos = end + 1  # the second line of a two-line header: keep the first's columns
                 continue
             if not _is_row(cells, len(header_spans)) or _is_header(cells):
-                return pos
+                break
             blank = False
             ctx.annotations.append(("roster", pos, end, header_line))
             for i, (s, e) in enumerate(spans):
                 if i < len(kinds) and kinds[i] and s < e and not ctx.excluded(s, e):
-                    det = self._cell(text, s, e, kinds[i], headers[i])  # type: ignore[arg-type]
-                    if det is not None:
-                        out.append(det)
+                    columns.setdefault(i, []).append((s, e))
             pos = end + 1
+        self._columns(text, columns, kinds, headers, out)
         return pos
+
+    def _columns(self, text, columns, kinds, headers, out) -> None:
+        """Type each column once, by its header, for all its rows."""
+        for i, cells in columns.items():
+            dets = (self._cell(text, s, e, kinds[i], headers[i]) for s, e in cells)
+            out.extend(d for d in dets if d is not None)
 
     def _cell(self, text: str, s: int, e: int, kind: str, header: str) -> Detection | None:
         value = text[s:e]
@@ -183,6 +200,10 @@ class RosterRecognizer(Recognizer):
                 return None
             attrs.update(keep_until_at=keep_until(text, s, e), finest=finest_unit(value), cue=None)
             return Detection("ADDRESS", s, e, 0.9, self.name, f"名单住址列({header})", attrs)
+        if kind == "HEALTH":
+            if value in _NO_CONDITION or "*" in value:
+                return None
+            return Detection("HEALTH", s, e, 0.9, self.name, f"名单健康/残疾列({header})", attrs)
         if kind == "ETHNICITY":
             if not value.endswith("族") and len(value) > 4:
                 return None

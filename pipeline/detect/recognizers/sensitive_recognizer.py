@@ -69,12 +69,18 @@ _RULES: list[_Rule] = [
         "HEALTH",
         "残疾",
         "残疾",
-        f"残疾等级(?:[:]?{_CN}级)?|残疾人证号?|{_CN}级{_DISABILITY}?残疾"
+        f"残疾等级(?:[:]?(?:{_DISABILITY})?{_CN}级)?|残疾人证号?|{_CN}级{_DISABILITY}?残疾"
         f"|{_DISABILITY}残疾(?:{_CN}级)?|重度残疾",
         6,
     ),
     _rule(
         "HEALTH", "病情", _SIMPLE_HEALTH, "|".join(sorted(_SIMPLE_HEALTH.split(), key=len)[::-1])
+    ),
+    _rule(
+        "HEALTH",
+        "残疾",
+        "肢体 视力 听力 言语 智力 精神 多重",
+        f"{_DISABILITY}(?:残疾)?{_CN}级(?:[(](?:盲|低视力)[)])?",
     ),
     _rule("HEALTH", "因病", "因病致", "因病致(?:贫|残)"),
     _rule(
@@ -199,6 +205,8 @@ class _Links:
         self.ends = [m.start() for m in _SENTENCE_END_RE.finditer(ctx.text)]
         self.names = name_tokens(ctx)
         self.name_starts = [t.start for t in self.names]
+        #: names the person recognizers before this one reported (cue names: 特困人员毛建华)
+        self.people = sorted(d.start for d in ctx.found if d.entity == "PERSON")
         self._starts: list[int] | None = None
         self.rosters = sorted((s, e) for k, s, e, _ in ctx.annotations if k == "roster")
         self._cache: dict[int, tuple[str | None, bool]] = {}
@@ -234,6 +242,9 @@ class _Links:
             if is_name_token(self.names[j], text):
                 return "name", False
             j += 1
+        k = bisect_left(self.people, s)
+        if k < len(self.people) and self.people[k] < e:
+            return "name", False
         sent = text[s:e]
         words = self._words(s, e) if any(w in sent for w in _HINTS) else set()
         minor = not words.isdisjoint(_MINOR_WORDS)
