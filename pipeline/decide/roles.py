@@ -7,6 +7,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.decide.contact_lines import (
+    PARAGRAPH_CAP,
+    PRIVATE_ROLES,
+    ContactLineConfig,
+    ContactLines,
+)
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
 from pipeline.detect.recognizers.roster_recognizer import CELL_SPLIT
 from pipeline.document import Detection
@@ -14,6 +20,8 @@ from pipeline.document import Detection
 _SENTENCE_END = re.compile(r"[。;；!?！？\n]")
 #: Where a role cue stops reaching: sentence ends and blank lines (not single line breaks).
 _CUE_BARRIER = re.compile(r"[。;；!?！？]|\n\s*\n")
+#: Where a list cue (联系人, 参会人员) stops: a contact list runs on across ； and line breaks.
+_LIST_BARRIER = re.compile(r"[。!?！？]|\n[ \t\u3000]*\n")
 
 #: How a person recognizer's own cue kind translates into a role.
 CUE_KIND_ROLE = {
@@ -32,7 +40,12 @@ PUBLICITY_DOC_TYPES = frozenset(
 
 
 class CueIndex:
-    """Role cues of one document, for "the nearest cue before here in this sentence"."""
+    """Role cues of one document, for "the nearest cue before here in this sentence".
+
+    A cue of a list role (``list_roles``: 联系人 before a list of staff and their phones)
+    reaches ``list_window`` characters and across ； and single line breaks; every other cue
+    reaches ``window`` characters within its sentence.
+    """
 
     def __init__(
         self,
@@ -40,22 +53,42 @@ class CueIndex:
         barriers: list[int],
         roles: dict[str, str],
         window: int,
+        list_barriers: list[int] | None = None,
+        list_roles: frozenset[str] = frozenset(),
+        list_window: int = 0,
     ) -> None:
         self._cues = cues
         self._ends = [e for _, e, _ in cues]
         self._barriers = barriers
         self._roles = roles
         self._window = window
+        self._list_barriers = list_barriers if list_barriers is not None else barriers
+        self._list_roles = list_roles
+        self._list_window = max(list_window, window)
 
     def nearest_before(self, pos: int) -> RoleCue | None:
-        """The last cue ending at or before ``pos``, within the window and the sentence."""
+        """The last cue ending at or before ``pos``, within its reach."""
         k = bisect_right(self._ends, pos) - 1
         if k < 0:
             return None
         start, _, cue = self._cues[k]
-        b = bisect_right(self._barriers, pos) - 1
-        floor = max(pos - self._window, self._barriers[b] if b >= 0 else 0)
-        return RoleCue(self._roles[cue], cue) if start >= floor else None
+        role = self._roles[cue]
+        if role in self._list_roles:
+            window, barriers = self._list_window, self._list_barriers
+        else:
+            window, barriers = self._window, self._barriers
+        b = bisect_right(barriers, pos) - 1
+        floor = max(pos - window, barriers[b] if b >= 0 else 0)
+        return RoleCue(role, cue) if start >= floor else None
+
+    def private_end_before(self, pos: int, reach: int) -> int | None:
+        """The end of the last private/party/beneficiary cue within ``reach`` before ``pos``."""
+        k = bisect_right(self._ends, pos) - 1
+        while k >= 0 and self._ends[k] >= pos - reach:
+            if self._roles[self._cues[k][2]] in PRIVATE_ROLES:
+                return self._ends[k]
+            k -= 1
+        return None
 
 
 class RosterRows:
@@ -82,8 +115,19 @@ class RoleCue:
 class RoleResolver:
     """Finds the nearest role cue before a finding (and right after a name)."""
 
-    def __init__(self, before: dict[str, str], after: dict[str, str], window: int) -> None:
+    def __init__(
+        self,
+        before: dict[str, str],
+        after: dict[str, str],
+        window: int,
+        list_roles: frozenset[str] = frozenset(),
+        list_window: int = 0,
+        contact_lines: ContactLines | None = None,
+    ) -> None:
         self.window = window
+        self.list_roles = list_roles
+        self.list_window = list_window
+        self.contact_lines = contact_lines
         self._before = before
         self._after = after
         self._before_re = _alternation(before)
@@ -95,6 +139,7 @@ class RoleResolver:
         data = load_yaml(path)
         before: dict[str, str] = {}
         after: dict[str, str] = {}
+        weak: list[str] = []
         for raw in data.get("roles") or []:
             if not isinstance(raw, dict) or not raw.get("id"):
                 raise RuleError(f"{path.name}: 每个角色都需要 id")
@@ -102,7 +147,26 @@ class RoleResolver:
                 before.setdefault(str(cue), str(raw["id"]))
             for cue in raw.get("after") or []:
                 after.setdefault(str(cue), str(raw["id"]))
-        return cls(before, after, int(data.get("window", 40)))
+            weak.extend(str(cue) for cue in raw.get("weak") or [])
+        lists = data.get("lists") or {}
+        lines = data.get("contact_lines") or {}
+        window = int(data.get("window", 40))
+        contact_lines = ContactLines(
+            ContactLineConfig(
+                tuple(weak),
+                window=int(lines.get("window", window)),
+                paragraph_reach=int(lines.get("paragraph_reach", 80)),
+                line_reach=int(lines.get("line_reach", 60)),
+            )
+        )
+        return cls(
+            before,
+            after,
+            window,
+            frozenset(str(r) for r in lists.get("roles") or []),
+            int(lists.get("window", window)),
+            contact_lines,
+        )
 
     def resolve(
         self,
@@ -122,7 +186,7 @@ class RoleResolver:
         """
         if det.entity == "PERSON":
             m = self._after_re.match(text, det.end, det.end + 6)
-            if m:
+            if m and (self._after[m.group()] != "private" or not self._official_own_cue(text, det)):
                 return RoleCue(self._after[m.group()], m.group())
             cue = det.attrs.get("cue")
             if cue in self._before:  # the recognizer's cue, read with this agency's roles
@@ -140,6 +204,12 @@ class RoleResolver:
         cue = cues.nearest_before(det.start)
         if cue is not None:
             return cue
+        lines = self.contact_lines
+        if lines is not None and lines.applies(det.entity, doc_type, roster_header is not None):
+            private_end = cues.private_end_before(det.start, PARAGRAPH_CAP)
+            contact = lines.cue(text, det.start, private_end, det.entity, doc_type)
+            if contact is not None:
+                return RoleCue("contact", contact)
         if roster_header is not None:
             role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
             return RoleCue(role, "名单表格")
@@ -154,7 +224,37 @@ class RoleResolver:
             or (_on_boundary(word_starts, m.start()) and _on_boundary(word_starts, m.end()))
         ]
         barriers = [m.end() for m in _CUE_BARRIER.finditer(text)]
-        return CueIndex(found, barriers, self._before, self.window)
+        list_barriers = None
+        if self.list_roles:
+            # a heading cue (联系人：) stands alone above its list: a blank line right after it
+            # does not end its reach
+            heads = {e for _, e, c in found if self._before[c] in self.list_roles}
+            list_barriers = [
+                m.end()
+                for m in _LIST_BARRIER.finditer(text)
+                if not _heading_gap(text, heads, m.start())
+            ]
+        return CueIndex(
+            found,
+            barriers,
+            self._before,
+            self.window,
+            list_barriers,
+            self.list_roles,
+            self.list_window,
+        )
+
+    def _official_own_cue(self, text: str, det: Detection) -> bool:
+        """The recognizer found the name right behind an official or post cue (厅长马宇骏同志，).
+
+        Only a cue before the name counts: 刘德明同志： alone is a letter's private addressee.
+        """
+        cue = str(det.attrs.get("cue") or "")
+        if not cue or text.find(cue, max(0, det.start - len(cue) - 2), det.start) == -1:
+            return False
+        if cue in self._before:
+            return self._before[cue] not in PRIVATE_ROLES
+        return CUE_KIND_ROLE.get(str(det.attrs.get("cue_kind")), "private") not in PRIVATE_ROLES
 
     def _column_cue(self, text: str, pos: int, header: str) -> RoleCue | None:
         """A roster cell's role from its column header (帮扶责任人 | 联系电话), if it has one.
@@ -170,6 +270,14 @@ class RoleResolver:
                 if m is not None and self._before[m.group()] != "private":
                     return RoleCue(self._before[m.group()], headers[idx])
         return None
+
+
+def _heading_gap(text: str, heads: set[int], pos: int) -> bool:
+    """Only a colon and white space lie between a list cue's end and ``pos``."""
+    k = pos
+    while k > 0 and pos - k < 8 and text[k - 1] in " \t\u3000:：\n":
+        k -= 1
+    return k in heads
 
 
 def _on_boundary(word_starts: list[int], pos: int) -> bool:

@@ -159,7 +159,6 @@ def test_long_runs_that_pass_a_check_or_have_a_cue_are_kept():
         "市长热线0564-12345，12380举报电话。",
         "客服热线400-800-1234，800-810-8888。",
         "监督电话：0564-3371234。",
-        "六安市人民政府总机：0564-3370000",
         "根据六政务公开办〔2020〕14号文件精神",
         "豫办〔2016〕60号、国办发【2017】42号",
         "全年共主动公开政府信息146425件。",
@@ -177,6 +176,12 @@ def test_long_runs_that_pass_a_check_or_have_a_cue_are_kept():
 )
 def test_domain_false_positives_produce_no_detection(text):
     assert ENGINE.detect(text) == []
+
+
+def test_a_switchboard_is_found_as_the_agencys_landline_not_excluded():
+    # a switchboard is reported (and allowed as a contact line), so a rescan lists it
+    [det] = ENGINE.detect("六安市人民政府总机：0564-3370000")
+    assert det.entity == "LANDLINE" and det.attrs["validated"]
 
 
 def test_positive_and_negative_together_keep_original_offsets():

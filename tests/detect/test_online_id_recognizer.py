@@ -37,7 +37,8 @@ def test_class_vars():
 def test_email_next_to_chinese():
     [(entity, value, d)] = run("来信人邮箱zhang.san@163.com，请回复")
     assert (entity, value) == ("EMAIL", "zhang.san@163.com")
-    assert d.score >= 0.9 and d.attrs == {"validated": True, "keyword": "邮箱"}
+    assert d.score >= 0.9
+    assert d.attrs == {"validated": True, "keyword": "邮箱", "domain_kind": "webmail"}
 
 
 def test_email_full_width_offsets():

@@ -15,6 +15,10 @@ _CUE = re.compile(
     r"银行卡号|银行账号|银行帐号|卡号|账号|帐号|账户|帐户|开户行|开户银行|开户|银行卡|存折|银行"
 )
 _WINDOW = 16
+# A run right after a phone keyword or an area code is phone numbers typed together
+# ((010)8420736784207338, 电话：0311-675634391863216608), not a card: no card keyword, no card.
+_PHONE_CUE = re.compile(r"电话|传真|手机|座机|联系方式|Tel|TEL|tel|Phone|phone|热线")
+_AREA_CODE_BEFORE = re.compile(r"(?:\(0[1-9][0-9]{1,2}\)|0[1-9][0-9]{1,2}[-—–一 ]{1,2})$")
 
 
 class BankCardRecognizer(Recognizer):
@@ -33,6 +37,11 @@ class BankCardRecognizer(Recognizer):
             if len(digits) == 18 and not keyword and id18_ok(digits):
                 continue  # a resident ID: IdCardRecognizer reports it
             if ctx.excluded(s, e):
+                continue
+            if not keyword and (
+                _AREA_CODE_BEFORE.search(text, max(0, s - 6), s)
+                or keyword_before(text, s, _PHONE_CUE, 10)
+            ):
                 continue
             luhn = luhn_ok(digits)
             issuer = card_issuer(digits)

@@ -35,9 +35,10 @@ _HOTLINE = re.compile(
     r"|(?<=1)(?:10|19|20|22)"  # 110 119 120 122
     r")(?![0-9])"
 )
-# Agency lines named as such: supervision, complaint and reporting lines, switchboards.
+# Agency lines named as such: supervision, complaint and reporting lines. (A switchboard, 总机,
+# is reported as a LANDLINE and allowed as the agency's contact line, so the audit lists it.)
 _AGENCY_LINE = re.compile(
-    r"(?:监督|举报|投诉|热线|总机|值班)(?:电话|热线|号码)?[:\s]*(?:为|是)?[:\s]*"
+    r"(?:监督|举报|投诉|热线|值班)(?:电话|热线|号码)?[:\s]*(?:为|是)?[:\s]*"
     r"((?:\(0[1-9][0-9]{1,2}\)|0[1-9][0-9]{1,2}-?)?[2-9][0-9]{6,7}(?:(?:转|-)[0-9]{1,6})?)"
     r"(?![0-9])"
 )
@@ -80,6 +81,10 @@ _SERIAL_CUE = re.compile(
     r"(?<!证件)(?<!份证)编号|合同号|发票|订单号|流水号|索引号|项目代码|批号|档案号|登记号|条码"
 )
 
+# Web addresses: a server's IP address or a long digit run in a URL (paperId=18081698829,
+# /h5/194860/18081624640/) is not a person's.
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.\-_~:/?#\[\]@!$&'()*+,;=%]+")
+
 _HOTLINE_REASON = "公共服务热线"
 _SERIAL_REASON = "疑似合同/项目编号"
 
@@ -95,6 +100,11 @@ def _hotlines(text: str, out: list[Span]) -> None:
         out.append((m.start(), m.end(), why))
     for m in _AGENCY_LINE.finditer(text):
         out.append((m.start(1), m.end(1), "机构监督/举报/热线电话"))
+
+
+def _urls(text: str, out: list[Span]) -> None:
+    for m in _URL.finditer(text):
+        out.append((m.start(), m.end(), "网址（服务器地址、页面参数）"))
 
 
 def _doc_numbers(text: str, out: list[Span]) -> None:
@@ -198,6 +208,7 @@ def find_exclusions(text: str) -> list[Span]:
     """Spans (normalised offsets, end exclusive) that are not personal information, sorted."""
     out: list[Span] = []
     _hotlines(text, out)
+    _urls(text, out)
     _doc_numbers(text, out)
     _org_codes(text, out)
     _numbers(text, out)

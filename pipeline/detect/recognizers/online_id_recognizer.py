@@ -35,6 +35,48 @@ _IPV6 = re.compile(
 )
 _IP_CUE = re.compile(r"IP地址|IP|ip|IPv4|IPv6|地址|服务器|登录")
 _HEADING_BEFORE = frozenset("第图表章节条款")
+# What kind of mailbox a domain is: an organisation's own (government, society, school,
+# research institute) or a public webmail service anyone can register with.
+_DOMAIN_LABEL_KIND = {
+    "gov": "government",
+    "gouv": "government",
+    "gob": "government",
+    "org": "organisation",
+    "edu": "education",
+    "ac": "research",
+}
+_WEBMAIL = frozenset(
+    {
+        *("163.com", "126.com", "yeah.net", "qq.com", "foxmail.com", "sina.com", "sina.cn"),
+        *("sohu.com", "139.com", "189.cn", "aliyun.com", "gmail.com", "hotmail.com"),
+        *("outlook.com", "live.com", "yahoo.com", "msn.com", "21cn.com", "tom.com", "263.net"),
+        "icloud.com",
+    }
+)
+
+
+def domain_kind(domain: str) -> str:
+    """government / organisation / education / research / webmail / other (a company's own)."""
+    domain = domain.lower()
+    if domain in _WEBMAIL or any(domain.endswith("." + w) for w in _WEBMAIL):
+        return "webmail"
+    labels = domain.split(".")[:-1]  # the last label is the top-level domain
+    for label in reversed(labels):
+        if label in _DOMAIN_LABEL_KIND:
+            return _DOMAIN_LABEL_KIND[label]
+    if domain.endswith((".gov", ".mil")):
+        return "government"
+    return "other"
+
+
+_KIND_NAMES = {
+    "government": "政府机关域名",
+    "organisation": "社会组织域名",
+    "education": "教育机构域名",
+    "research": "科研机构域名",
+    "webmail": "公共邮箱服务",
+    "other": "单位或个人域名",
+}
 
 
 def _det(entity: str, s: int, e: int, score: float, name: str, how: str, **attrs: object):
@@ -63,12 +105,23 @@ class EmailRecognizer(Recognizer):
                 local = text[s:at]
                 if not ctx.excluded(s, e) and "*" not in local and local.strip("xX"):
                     keyword = keyword_before(text, s, _EMAIL_CUE, 10)
-                    how = f"邮箱格式，域名{dom.group()}"
+                    kind = domain_kind(dom.group())
+                    how = f"邮箱格式，域名{dom.group()}（{_KIND_NAMES[kind]}）"
                     if keyword:
                         how += f"，关键词“{keyword}”"
                     score = 0.97 if keyword else 0.95
                     found.append(
-                        _det("EMAIL", s, e, score, self.name, how, validated=True, keyword=keyword)
+                        _det(
+                            "EMAIL",
+                            s,
+                            e,
+                            score,
+                            self.name,
+                            how,
+                            validated=True,
+                            keyword=keyword,
+                            domain_kind=kind,
+                        )
                     )
             at = text.find("@", at + 1)
         return found

@@ -1,0 +1,104 @@
+"""Contact lines of a notice: whose phone, e-mail or address stands in a line with no role cue.
+
+A notice lists the units and staff people may call (「省民政厅李婧 电话：0311-…」「电子邮箱：…」,
+a service provider's row in a list). Such an item has no strong role cue before it, only a weak
+one (电话, 邮箱, 地址 …) or an organisation's name in the same line. Either makes it a contact
+item, but only where a private person cannot be meant: outside roster rows, outside documents
+about private people (replies, penalties, publicity lists) and with no private cue (申请人, 家住,
+当事人 …) earlier in the same paragraph. Reach: the weak cue's sentence (``window`` characters);
+the organisation's line and the line before it, within the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Entities a contact line can hold.
+CONTACT_ENTITIES = frozenset({"MOBILE", "LANDLINE", "EMAIL", "QQ", "WECHAT", "ADDRESS"})
+#: Documents answering or sanctioning a private person: nothing here makes an item contact data.
+PRIVATE_DOC_TYPES = frozenset({"disclosure_reply", "petition_reply", "penalty_decision"})
+#: Publicity lists of private people: only an e-mail after a weak cue, or a number closing a
+#: record that opens with a company's name (a list of service providers), is contact data.
+LIST_DOC_TYPES = frozenset(
+    {"subsidy_publicity", "land_compensation", "recruitment_result", "poverty_alleviation"}
+)
+#: Roles whose cue in the paragraph before an item rules out the contact reading.
+PRIVATE_ROLES = frozenset({"private", "party", "beneficiary", "participant"})
+#: How far back a paragraph (a record of a list) reaches at most.
+PARAGRAPH_CAP = 600
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+_SENTENCE = re.compile(r"[。!?！？]")
+_COMPANY = re.compile(r"有限公司|有限责任公司|股份公司|集团|研究院|服务中心|协会|学会")
+_ORGANISATION = re.compile(
+    r"有限公司|公司|集团|研究院|研究所|研究中心|中心|委员会|办公室|管委会|协会|学会|联合会|"
+    r"基金会|大学|学院|学校|医院|法院|检察院|人民政府|政府|[省市县区]委|[厅局]|[^\s，,。；]处(?=[\u4e00-\u9fff]{0,4}(?:电话|联系|邮箱|[:：\s]))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactLineConfig:
+    weak_cues: tuple[str, ...]
+    window: int = 40
+    paragraph_reach: int = 80
+    line_reach: int = 60
+
+
+class ContactLines:
+    """Weak contact cues and organisation lines, looked up for one detection."""
+
+    def __init__(self, config: ContactLineConfig) -> None:
+        self.config = config
+        ordered = sorted(config.weak_cues, key=len, reverse=True)
+        self._weak = re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
+
+    def applies(self, entity: str, doc_type: str, in_roster: bool) -> bool:
+        return entity in CONTACT_ENTITIES and doc_type not in PRIVATE_DOC_TYPES and not in_roster
+
+    def cue(
+        self, text: str, pos: int, private_before: int | None, entity: str, doc_type: str
+    ) -> str | None:
+        """The contact cue for an item at ``pos``: a weak cue or an organisation, if any.
+
+        ``private_before`` is the end of the last private cue before ``pos`` within
+        :data:`PARAGRAPH_CAP` characters (or None).
+        """
+        para = _paragraph_start(text, pos)
+        line = text.rfind("\n", 0, pos) + 1
+        alone = text[line:pos].strip(" \t\u3000") == ""
+        if alone and line > para and (private_before is None or private_before <= para):
+            # a number closing a record that opens with a company (a service providers' list)
+            second = text.find("\n", text.find("\n", para, pos) + 1, pos)
+            company = _COMPANY.search(text, para, second if second != -1 else pos)
+            if company is not None:
+                return f"服务单位联系方式（{company.group()}）"
+        floor = max(para, pos - self.config.paragraph_reach)
+        if private_before is not None and private_before > floor:
+            return None
+        if doc_type in LIST_DOC_TYPES and entity != "EMAIL":
+            return None
+        if self._weak is not None:
+            lo = max(para, pos - self.config.window)
+            sent = list(_SENTENCE.finditer(text, lo, pos))
+            if sent:
+                lo = sent[-1].end()
+            found = None
+            for found in self._weak.finditer(text, lo, pos):  # noqa: B007
+                pass
+            if found is not None:
+                return found.group()
+        if alone and line > para:
+            line = text.rfind("\n", 0, line - 1) + 1  # an item alone on its line: the line before
+        lo = max(line, para, pos - self.config.line_reach)
+        org = None
+        for org in _ORGANISATION.finditer(text, lo, pos):  # noqa: B007
+            pass
+        return f"单位联系方式（{org.group()}）" if org is not None else None
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    last = 0
+    lo = max(0, pos - PARAGRAPH_CAP)
+    for m in _PARAGRAPH.finditer(text, lo, pos):
+        last = m.end()
+    return max(last, lo)
