@@ -102,7 +102,11 @@ def cmd_redact(args: argparse.Namespace) -> int:
     if target == "-" and doc.kind in ("xlsx", "sheet", "zip"):
         err(f"{args.path}: 表格/压缩包的脱敏结果是二进制文件，请用 -o 指定输出文件")
         return EXIT_INPUT_ERROR
-    if target == "-":
+    if target == "-" and doc.kind == "csv":
+        from pipeline.redact.sheet_writer import sheet_bytes
+
+        sys.stdout.buffer.write(sheet_bytes(doc, edits))  # the CSV itself, in its encoding
+    elif target == "-":
         sys.stdout.write(result.redacted)
     else:
         from pipeline.redact.sheet_writer import describe_output, output_name

@@ -186,3 +186,14 @@ def test_cell_comments_are_screened_located_and_masked(tmp_path, capsys):
     redone = load_workbook(out).active
     assert redone["E4"].comment.text.startswith("经办人核实：")
     assert redone["B3"].comment.text == "已入户走访"
+
+
+def test_csv_to_stdout_is_the_csv_itself(tmp_path, capsysbinary):
+    src = tmp_path / "名单.csv"
+    src.write_bytes(f"姓名,身份证号码\n{NAMES[1]},{IDS[1]}\n".encode("gbk"))
+    assert main(["redact", str(src), "-o", "-"]) == 0
+    out = capsysbinary.readouterr().out.decode("gb18030")
+    assert out.startswith("姓名,身份证号码\n") and IDS[1] not in out and "\t" not in out
+    xlsx = tmp_path / "名单.xlsx"
+    xlsx.write_bytes(roster_xlsx(rows=1).data)
+    assert main(["redact", str(xlsx), "-o", "-"]) == 3  # a workbook is not written to a terminal
