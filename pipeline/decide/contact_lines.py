@@ -29,6 +29,7 @@ PRIVATE_ROLES = frozenset({"private", "party", "beneficiary", "participant"})
 PARAGRAPH_CAP = 600
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE = re.compile(r"[。!?！？]")
+_CLAUSE_BREAK = re.compile(r"[，,。；;、！!？?]")
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份公司|集团|研究院|服务中心|协会|学会")
 _ORGANISATION = re.compile(
     r"有限公司|公司|集团|研究院|研究所|研究中心|中心|委员会|办公室|管委会|协会|学会|联合会|"
@@ -89,11 +90,15 @@ class ContactLines:
                 return found.group()
         if alone and line > para:
             line = text.rfind("\n", 0, line - 1) + 1  # an item alone on its line: the line before
+        if entity == "ADDRESS":
+            return None  # a narrative names places and agencies: only an address cue counts
         lo = max(line, para, pos - self.config.line_reach)
         org = None
         for org in _ORGANISATION.finditer(text, lo, pos):  # noqa: B007
             pass
-        return f"单位联系方式（{org.group()}）" if org is not None else None
+        if org is None or _CLAUSE_BREAK.search(text, org.end(), pos):
+            return None  # 「某某检察院指控，被告人…」 is a narrative, not a contact line
+        return f"单位联系方式（{org.group()}）"
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -101,4 +106,7 @@ def _paragraph_start(text: str, pos: int) -> int:
     lo = max(0, pos - PARAGRAPH_CAP)
     for m in _PARAGRAPH.finditer(text, lo, pos):
         last = m.end()
-    return max(last, lo)
+    start = max(last, lo)
+    while start < pos and text[start] in "\n \t\u3000":
+        start += 1  # more than one blank line
+    return start
