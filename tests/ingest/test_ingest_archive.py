@@ -113,3 +113,12 @@ def test_unreadable_archives_are_clear_errors():
     raw[central + 8] |= 0x1
     doc = load_bytes(bytes(raw), "加密.zip")
     assert any("加密.zip!密.txt" in e and "加密" in e for e in doc.markup.errors)
+
+
+def test_gbk_member_names_from_chinese_windows_are_decoded():
+    gbk = "低保名单.csv".encode("gbk")
+    placeholder = b"X" * (len(gbk) - 4) + b".csv"
+    raw = _zip({placeholder.decode(): f"姓名,身份证号\n李建国,{IDS[0]}\n".encode("gbk")})
+    assert raw.count(placeholder) == 2  # local header and central directory; no UTF-8 flag
+    doc = load_bytes(raw.replace(placeholder, gbk), "下载.zip")
+    assert [d.source for d in leaves(doc)] == ["下载.zip!低保名单.csv"]
