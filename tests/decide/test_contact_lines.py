@@ -135,3 +135,22 @@ def test_an_official_cue_before_the_name_beats_a_trailing_tongzhi():
     text = "会议由副厅长汤建国同志，主持。"
     assert _action(text, "汤建国") == "allow"
     assert _action("贺红梅同志：\n您反映的问题已收悉。", "贺红梅") == "redact"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("经查，村民钟永福，电话13955667788，多次到镇政府反映宅基地问题。", "13955667788"),
+        (
+            "县人民检察院指控，被告人在本市东风路18号幸福小区2栋301室内盗窃，电话13811112222。",
+            "13811112222",
+        ),
+    ],
+)
+def test_narratives_about_private_people_are_not_contact_lines(text, value):
+    assert _action(text, value) == "redact"
+
+
+def test_an_address_in_a_narrative_is_not_an_office_address():
+    text = "市人民检察院指控，被告人于2019年5月进入本市城关镇柳林村三组杨某家中。"
+    assert all(rule != "PI-ADDRESS-OFFICE" for _, _, rule in _findings(text).values())
