@@ -33,7 +33,7 @@ _ANCHOR_RE = re.compile(
 )
 _CUE_TEXT = (
     "家庭住址 家庭地址 现住址 户籍地址 居住地址 通讯地址 通信地址 联系地址 办公地址 单位地址 "
-    "住址 地址 住所 家住 现住 住在 居住在 居住于 户籍地"
+    "住址 地址 住所地 住所 居住地 家住 现住 住在 居住在 居住于 户籍所在地 户籍地"
 )
 CUES = tuple(_CUE_TEXT.split())
 _CUE_RE = re.compile(
@@ -47,6 +47,11 @@ _RESIDENCE_CUES = frozenset(CUES) - {
     "联系地址",
     "地址",
 }
+#: An organisation named right before an address, in brackets or with 位于 (reach: 12 chars).
+_ORG_BEFORE_RE = re.compile(
+    "(?:厅|局|处|科|办|办公室|中心|委员会|公司|医院|学校|大学|学院|银行|法院|检察院|政府|街道办事处)"
+    "(?:[(]|位于|地址[:]?|设在)$"
+)
 _TOWN_RE = re.compile(rf"[{_CJK}]{{1,6}}?(?:街道办事处|街道|镇|乡|苏木)")
 _TOWN_SUFFIX_RE = re.compile("街道办事处|街道|镇|乡")
 _VILLAGE_END_RE = re.compile(rf"[{_CJK}]{{1,8}}?(?:村民小组|村|社区|小区)")
@@ -168,6 +173,10 @@ class AddressRecognizer(Recognizer):
         keep = town_end or chain_end or start
         score = 0.85 if (cue or chain_end or town_end) else 0.7
         attrs = {"keep_until_at": keep, "finest": _finest(m.group()), "cue": cue}
+        if cue in _RESIDENCE_CUES:
+            attrs["residence"] = True  # 家住, 住址, 住所地: where a person lives
+        elif _ORG_BEFORE_RE.search(text, max(0, start - 12), start):
+            attrs["organisation"] = True  # 省教育厅高教处（…1220室）: the office's own address
         why = "详细地址" + (f"(线索:{cue})" if cue else "")
         return Detection("ADDRESS", start, m.end(), score, self.name, why, attrs)
 
@@ -193,6 +202,6 @@ class AddressRecognizer(Recognizer):
                 continue
             keep = town_end or j
             finest = "村" if v.group().endswith(("村", "村民小组")) else v.group()[-2:]
-            attrs = {"keep_until_at": keep, "finest": finest, "cue": cue}
+            attrs = {"keep_until_at": keep, "finest": finest, "cue": cue, "residence": True}
             out.append(Detection("ADDRESS", s, e, 0.8, self.name, f"住址(线索:{cue})", attrs))
         return out

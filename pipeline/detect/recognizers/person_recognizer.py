@@ -70,6 +70,8 @@ THIRD_PARTY_CUES = _words(
     "其兄 其弟 其姐 其妹 其孙 其孙子 其孙女 其儿媳 其女婿 其哥哥 其弟弟 其姐姐 其妹妹 "
     "邻居 证人 目击者 知情人 被害人 见证人 同住人 "
 )
+#: Residents named in a narrative (城关镇居民何立军, 村民王某): private individuals.
+_RESIDENTS = _words("居民 村民 市民 租户 ")
 #: Welfare and health statuses written before a name (低保户周大福): private in any document.
 STATUS_CUES = _words(
     "低保户 低保人员 特困人员 特困供养人员 特困户 五保户 残疾人 重病患者 精神病人 病人 "
@@ -87,7 +89,7 @@ _HONORIFICS = _words("同志 先生 女士 ")
 _SALUTATION_RE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,4}?)(?:同志|女士|先生)?:[ \t]*$")
 
 CUE_KINDS: dict[str, str] = {
-    **{c: "private" for c in _PRIVATE + THIRD_PARTY_CUES + STATUS_CUES},
+    **{c: "private" for c in _PRIVATE + THIRD_PARTY_CUES + STATUS_CUES + _RESIDENTS},
     **{c: "official" for c in _OFFICIAL},
     "联系人": "contact",
     **{c: "editor" for c in _EDITOR},
@@ -281,6 +283,8 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         and _has_word(first.word)
     ):
         return False, False  # a word starts the candidate: 残疾人|康复|新技术
+    if first.start == s and first.end > e and _has_word(first.word):
+        return False, False  # the candidate cuts a word: 残疾人|康复训|练
     if _dictionary_word(text[s:e]):
         return False, False  # 当事人|陈述, 仲裁庭, 申请书, 严肃, 安全性
     i, j = toks.index_at(s), toks.index_at(e - 1)

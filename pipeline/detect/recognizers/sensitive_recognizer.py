@@ -83,6 +83,7 @@ _RULES: list[_Rule] = [
         f"{_DISABILITY}(?:残疾)?{_CN}级(?:[(](?:盲|低视力)[)])?",
     ),
     _rule("HEALTH", "因病", "因病致", "因病致(?:贫|残)"),
+    _rule("HEALTH", "致残", "致残", f"因(?:{_CJK}){{1,4}}?致残", 6),
     _rule(
         "HEALTH",
         "患病",
@@ -118,7 +119,7 @@ _RULES: list[_Rule] = [
     ),
     _rule("CRIMINAL_RECORD", "前科", _SIMPLE_CRIME, "|".join(_SIMPLE_CRIME.split())),
     _rule("CRIMINAL_RECORD", "服刑", "戒毒 服刑 吸毒 社区矫正", _CRIMES, 4),
-    _rule("CRIMINAL_RECORD", "犯罪", "罪", f"犯{_CJK}{{1,8}}?罪", 10),
+    _rule("CRIMINAL_RECORD", "犯罪", "罪", f"犯(?:(?!罪){_CJK}){{1,8}}罪", 10),
     _rule("MINOR", "未满周岁", "未满", "未满(?:十四|十六|十八|14|16|18)周岁"),
     _rule("MINOR", "未成年", "未成年", "未成年(?:人|子女)?"),
     _rule(
@@ -174,13 +175,15 @@ _SENTENCE_END_RE = re.compile("[。!?;\n]")
 _NORMATIVE_RE = re.compile(
     "应当|不得|可以|依照|依法|按照|禁止|必须|有权|第[一二三四五六七八九十百零0-9]+[条款项]"
     "|本(?:条例|法|办法|规定|细则|意见|通知)|的,处|的,由|的,依|情节(?:严重|恶劣)|予以|给予"
-    "|鼓励|支持|提倡|加强|建立|健全|做好|落实|推进|应予|应按"
+    "|鼓励|支持|提倡|加强|建立|健全|做好|落实|推进|应予|应按|均须|须|如实|及时|要求"
 )
 #: A category word inside an enumeration of categories (老年人、未成年人、重度残疾人和重病患者等)
 #: or followed by a generic head (艾滋病防治, 癌症等重大疾病) names a group, not a person.
-_GENERIC_AFTER_RE = re.compile(
-    "人群|群体|防治|防控|预防|筛查|病毒|感染者|患者|病人|工作|保护|救助|家庭|学生|儿童|技术|服务"
-    "|中心|产业|研究|机构|场所|平台|管理|审批|治疗|康复|领域|标准|企业|公司|项目"
+_GENERIC_AFTER_RE = re.compile("工作|保护|救助|家庭|学生|儿童|治疗|康复")
+#: Heads that make a category of the phrase even beside a name (翟晓梅说…基因编辑技术).
+_CATEGORY_AFTER_RE = re.compile(
+    "人群|群体|防治|防控|预防|筛查|病毒|感染者|患者|病人|技术|服务|中心|产业|研究|机构|场所"
+    "|平台|管理|审批|领域|标准|企业|公司|项目|样本|脱瘾|证明"
 )
 #: Enumerations of categories, whatever links the sentence: 老年人、未成年人、重度残疾人和….
 _ENUM_BEFORE = frozenset("、和及与等")
@@ -248,7 +251,7 @@ class _Links:
         sent = text[s:e]
         words = self._words(s, e) if any(w in sent for w in _HINTS) else set()
         minor = not words.isdisjoint(_MINOR_WORDS)
-        if _NORMATIVE_RE.search(text, s, e):
+        if _NORMATIVE_RE.search(text, s, e) or text[e - 1 : e] == "的":
             return None, False  # statute/policy wording: no cue or pronoun link
         if _PRIVATE_CUE_RE.search(text, s, e):
             return "cue", minor
@@ -359,6 +362,8 @@ def _plausible(ctx: DetectContext, rule: _Rule, s: int, e: int, how: str) -> boo
         return False  # inside a title: 《中华人民共和国未成年人保护法》, 《强制戒毒办法》
     if text[s - 1 : s] in _ENUM_BEFORE or _ENUM_AFTER_RE.match(text, e):
         return False  # an enumeration of categories
+    if _CATEGORY_AFTER_RE.match(text, e):
+        return False  # 重大疾病防控, 戒毒脱瘾治疗, 基因检测技术
     if how == "name":
         return True
     if rule.category == "MINOR" and text[e : e + 1] == "的":
