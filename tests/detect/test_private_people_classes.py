@@ -77,3 +77,14 @@ def test_cue_following_words_and_form_labels_are_not_names(text):
 )
 def test_third_parties_and_statuses_with_rare_surnames_are_found(text, name):
     assert name in _found(PersonRecognizer(), text, "PERSON")
+
+
+def test_names_each_with_their_unit_in_a_list():
+    text = "拟表彰人员：\n龚秀云（舒城县城关镇第二小学）、蒯立新（桃溪镇卫生院）\n"
+    got = _found(PersonRecognizer(), text, "PERSON")
+    assert "龚秀云" in got and "蒯立新" in got
+
+
+def test_a_division_with_its_parent_in_brackets_is_no_name():
+    text = "各县（市、区）教育局，高新区（经开区）管委会：\n"
+    assert _found(PersonRecognizer(), text, "PERSON") == []

@@ -191,6 +191,14 @@ _LABEL_END = frozenset("称位期间址话号码额型别况容见由式源点�
 _LABEL_LINE_RE = re.compile(r"[ \t]*[\u4e00-\u9fff()（）]{2,10}[:：]")
 
 
+#: A name right before its unit in brackets, at a list position (line start, 、, ，, ：).
+_NAME_UNIT_RE = re.compile(
+    r"(?:^|(?<=[\n、,:;\t ]))([\u4e00-\u9fff]{2,3})\((?:[\u4e00-\u9fff]{2,20}?)"
+    "(?:学校|中学|小学|大学|学院|幼儿园|医院|卫生院|局|委|办|公司|中心|村委会|居委会|社区|站|所|院|镇|乡"
+    r"|街道|厂|队)\)"
+)
+
+
 def _form_label(text: str, ls: int, le: int, word: str) -> bool:
     """A ``label:`` line of a blank form rather than a letter's addressee (reach: the line
     and the lines right above and below it)."""
@@ -382,6 +390,16 @@ class PersonRecognizer(Recognizer):
                 continue  # 项目名称：/申报单位：/申请日期： a blank form, not an addressee
             if surname_len(text, s) and not ctx.excluded(s, e):
                 add(s, e, 0.8, "称呼", "cue", kind="private")
+
+        for m in _NAME_UNIT_RE.finditer(text):
+            # a list of names each with its unit: 李红梅（肥西县实验中学）、张伟（…）
+            s, e = m.span(1)
+            if (
+                surname_len(text, s)
+                and not _dictionary_word(text[s:e])
+                and not _has_word(text[s:e])
+            ):
+                add(s, e, 0.7, None, "name_unit")
 
         for tok in name_tokens(ctx):
             if is_name_token(tok, text):
