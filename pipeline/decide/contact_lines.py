@@ -29,7 +29,22 @@ PRIVATE_ROLES = frozenset({"private", "party", "beneficiary", "participant"})
 PARAGRAPH_CAP = 600
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE = re.compile(r"[。!?！？]")
-_CLAUSE_BREAK = re.compile(r"[，,。；;、！!？?]")
+# Between the organisation and the item of a contact line: names, labels and other numbers
+# (省民政厅李婧电话：…, 研究院　刘　迎　186…　李　铮　189…, 信息中心⏎张娴 010-6755…　138…).
+_GAP_LABELS = re.compile(r"联系电话|联系方式|电子邮箱|电话|手机|邮箱|传真|联系人")
+_GAP_WORD = re.compile(r"(?:[\u4e00-\u9fff·][\s\u3000]?)+")
+_GAP_REST = re.compile(r"[0-9()（）\-—–一\s\u3000,，、/:：]*")
+
+
+def _contact_gap(gap: str) -> bool:
+    """Only short words (names, ≤ 5 characters) between numbers and separators."""
+    gap = _GAP_LABELS.sub(" ", gap)
+    for word in _GAP_WORD.findall(gap):
+        if len(re.sub(r"[\s\u3000]", "", word)) > 5:
+            return False
+    return _GAP_REST.fullmatch(_GAP_WORD.sub("", gap)) is not None
+
+
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份公司|集团|研究院|服务中心|协会|学会")
 _ORGANISATION = re.compile(
     r"有限公司|公司|集团|研究院|研究所|研究中心|中心|委员会|办公室|管委会|协会|学会|联合会|"
@@ -96,8 +111,8 @@ class ContactLines:
         org = None
         for org in _ORGANISATION.finditer(text, lo, pos):  # noqa: B007
             pass
-        if org is None or _CLAUSE_BREAK.search(text, org.end(), pos):
-            return None  # 「某某检察院指控，被告人…」 is a narrative, not a contact line
+        if org is None or not _contact_gap(text[org.end() : pos]):
+            return None  # 「某某检察院指控，被告人…」「…分公司提供的号码为…」 are narratives
         return f"单位联系方式（{org.group()}）"
 
 

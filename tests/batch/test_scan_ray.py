@@ -40,7 +40,8 @@ def test_ray_engine_matches_local_engine(tmp_path: Path, monkeypatch: pytest.Mon
     try:
         runner = ray_runner(workers=2)
         outcome = run_scan(str(tmp_path / "in"), str(ray_out), runner=runner, batch_size=4)
-        assert outcome.counts == {"block": 12, "pass": 12, "review": 1, "error": 1}
+        # the contact line (联系人 + mobile) is allowed since PI-MOBILE-STAFF keeps staff contacts
+        assert outcome.counts == {"block": 12, "pass": 13, "error": 1}
         assert _records(ray_out) == _records(local_out)
         # resumable and idempotent in the same way
         again = run_scan(str(tmp_path / "in"), str(ray_out), runner=runner, batch_size=4)

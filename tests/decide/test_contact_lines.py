@@ -154,3 +154,8 @@ def test_narratives_about_private_people_are_not_contact_lines(text, value):
 def test_an_address_in_a_narrative_is_not_an_office_address():
     text = "市人民检察院指控，被告人于2019年5月进入本市城关镇柳林村三组杨某家中。"
     assert all(rule != "PI-ADDRESS-OFFICE" for _, _, rule in _findings(text).values())
+
+
+def test_an_organisation_in_a_narrative_does_not_own_a_customers_number():
+    text = "经调取，联通公司义乌分公司提供的号码为15267891234的机主信息。"
+    assert _action(text, "15267891234") == "redact"
