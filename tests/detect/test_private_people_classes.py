@@ -88,3 +88,20 @@ def test_names_each_with_their_unit_in_a_list():
 def test_a_division_with_its_parent_in_brackets_is_no_name():
     text = "各县（市、区）教育局，高新区（经开区）管委会：\n"
     assert _found(PersonRecognizer(), text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家庭成员应当遵守下列规定：\n（二）关爱未成年人健康成长，教育其养成良好习惯；\n",
+        "（三）讯问未成年被告人时，是否通知其法定代理人到场；",
+        "对审计结果有异议的，本村或者本村民小组五分之一以上的村民可以申请复查。",
+    ],
+)
+def test_enumerated_statute_items_link_nobody(text):
+    from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
+
+    dets = DetectionEngine(
+        [PersonRecognizer(), AddressRecognizer(), SensitiveCategoryRecognizer()]
+    ).detect(text)
+    assert [text[d.start : d.end] for d in dets] == []

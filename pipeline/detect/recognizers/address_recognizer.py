@@ -16,6 +16,7 @@ from pipeline.detect.recognizers.gazetteer import gazetteer
 from pipeline.document import Detection
 
 _CJK = "\u4e00-\u9fff"
+_CJKC = f"[{_CJK}]"
 _NUM = r"[0-9]+(?:-[0-9]+)?"
 _CNUM = "[0-9一二三四五六七八九十百零〇]+"
 _BUILDING = rf"(?:[A-Z]|{_CNUM})(?:栋|幢|号楼|座)"
@@ -26,7 +27,7 @@ _ANCHOR_RE = re.compile(
     rf"(?P<road>(?:大道|大街|胡同|路|街|巷|弄)(?:{_CNUM}(?:段|巷|弄))?{_NUM}号(?:院|楼)?"
     rf"(?:[{_CJK}]{{2,8}}?(?:小区|花园|公寓|家园|新村|苑|大厦)(?={_BUILDING}))?{_PARTS})"
     rf"|(?P<village>(?:村(?:委会)?|社区|居委会)(?:{_CNUM}(?:村民小组|村民组|组|队|社)"
-    rf"|[{_CJK}]{{1,3}}(?:村民小组|村民组|屯))(?:{_NUM}号)?"
+    rf"|(?:(?![或和及与本]){_CJKC}){{1,3}}(?:村民小组|村民组|屯))(?:{_NUM}号)?"
     rf"|村[{_CJK}]{{1,4}}组{_NUM}号)"
     rf"|(?P<estate>(?:{_ESTATE})(?:[东南西北中][区苑])?(?:{_CNUM}(?:栋|幢|号楼|座)){_PARTS})"
     rf"|(?P<unit>{_BUILDING}(?:{_NUM}单元)?{_NUM}(?:室|户|房))"
@@ -198,6 +199,8 @@ class AddressRecognizer(Recognizer):
             if v is None:
                 continue
             s, e = pos, v.end()
+            if "某" in text[s:e]:
+                continue  # already de-identified (七星街道某小区)
             if any(d.start < e and s < d.end for d in found) or ctx.excluded(s, e):
                 continue
             keep = town_end or j

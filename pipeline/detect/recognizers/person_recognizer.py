@@ -43,7 +43,7 @@ SURNAMES_BY_FREQUENCY = (
 #: ordinary word (和, 有, 都 …): never taken as a surname.
 _NOT_SURNAME = frozenset(
     "和有都从能经家后公东双平元干水云花空国通别广终满步居利相益红养须那爱年福言赏"
-    "充怀印强危计支富秋仰山乌松牧弓索咸籍慎融越丰巢权来要种母普税豆黑代"
+    "充怀印强危计支富秋仰山乌松牧弓索咸籍慎融越丰巢权来要种母普税豆黑代阿哈"
 )
 #: Compound surnames of 百家姓 that are mostly ordinary words (南门, 东门 …).
 _NOT_COMPOUND = frozenset(_words("南门 东门 公西 子车 归海 微生 公良 司空 乐正 段干 东郭"))

@@ -179,7 +179,11 @@ _NORMATIVE_RE = re.compile(
 )
 #: A category word inside an enumeration of categories (老年人、未成年人、重度残疾人和重病患者等)
 #: or followed by a generic head (艾滋病防治, 癌症等重大疾病) names a group, not a person.
-_GENERIC_AFTER_RE = re.compile("工作|保护|救助|家庭|学生|儿童|治疗|康复")
+_GENERIC_AFTER_RE = re.compile(
+    "工作|保护|救助|家庭|学生|儿童|治疗|康复|证人|被告人|犯罪嫌疑人|罪犯|人员|公民|健康成长"
+)
+#: A statute's enumerated item: （二）关心爱护未成年人健康成长，教育其…； (reach: the item).
+_ITEM_RE = re.compile(r"[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]")
 #: Heads that make a category of the phrase even beside a name (翟晓梅说…基因编辑技术).
 _CATEGORY_AFTER_RE = re.compile(
     "人群|群体|防治|防控|预防|筛查|病毒|感染者|患者|病人|技术|服务|中心|产业|研究|机构|场所"
@@ -251,7 +255,7 @@ class _Links:
         sent = text[s:e]
         words = self._words(s, e) if any(w in sent for w in _HINTS) else set()
         minor = not words.isdisjoint(_MINOR_WORDS)
-        if _NORMATIVE_RE.search(text, s, e) or text[e - 1 : e] == "的":
+        if _NORMATIVE_RE.search(text, s, e) or text[e - 1 : e] == "的" or _ITEM_RE.match(text, s):
             return None, False  # statute/policy wording: no cue or pronoun link
         if _PRIVATE_CUE_RE.search(text, s, e):
             return "cue", minor
