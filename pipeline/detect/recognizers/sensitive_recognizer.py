@@ -19,6 +19,12 @@ from pipeline.detect.recognizers.person_recognizer import (
     name_tokens,
     token_starts,
 )
+from pipeline.detect.recognizers.sensitive_context import (
+    ITEM_RE,
+    NORMATIVE_RE,
+    plausible,
+    token_starts_at,
+)
 from pipeline.document import Detection
 
 _CJK = "[\u4e00-\u9fff]"
@@ -170,32 +176,6 @@ _PRIVATE_CUE_RE = re.compile(
     "申请人|当事人|户主|该户|投诉人|举报人|来信人|信访人|该同志|该生|该人|该员|犯罪嫌疑人"
 )
 _SENTENCE_END_RE = re.compile("[。!?;\n]")
-#: Normative (statute, policy) wording: such a sentence speaks of categories of people, so a
-#: generic cue (申请人, 当事人) or a pronoun (其) does not tie it to anyone. Reach: the sentence.
-_NORMATIVE_RE = re.compile(
-    "应当|不得|可以|依照|依法|按照|禁止|必须|有权|第[一二三四五六七八九十百零0-9]+[条款项]"
-    "|本(?:条例|法|办法|规定|细则|意见|通知)|的,处|的,由|的,依|情节(?:严重|恶劣)|予以|给予"
-    "|鼓励|支持|提倡|加强|建立|健全|做好|落实|推进|应予|应按|均须|须|如实|及时|要求"
-)
-#: A category word inside an enumeration of categories (老年人、未成年人、重度残疾人和重病患者等)
-#: or followed by a generic head (艾滋病防治, 癌症等重大疾病) names a group, not a person.
-_GENERIC_AFTER_RE = re.compile(
-    "工作|保护|救助|家庭|学生|儿童|治疗|康复|证人|被告人|犯罪嫌疑人|罪犯|人员|公民|健康成长"
-)
-#: A statute's enumerated item: （二）关心爱护未成年人健康成长，教育其…； (reach: the item).
-_ITEM_RE = re.compile(r"[ \t\u3000]*[(（][一二三四五六七八九十]{1,3}[)）]")
-#: Heads that make a category of the phrase even beside a name (翟晓梅说…基因编辑技术).
-_CATEGORY_AFTER_RE = re.compile(
-    "人群|群体|防治|防控|预防|筛查|病毒|感染者|患者|病人|技术|服务|中心|产业|研究|机构|场所"
-    "|平台|管理|审批|领域|标准|企业|公司|项目|样本|脱瘾|证明"
-)
-#: Enumerations of categories, whatever links the sentence: 老年人、未成年人、重度残疾人和….
-_ENUM_BEFORE = frozenset("、和及与等")
-_ENUM_AFTER_RE = re.compile("[、]|等(?!级)|和|及|或")
-_BOOK_OPEN, _BOOK_CLOSE = "《", "》"
-#: Statutory penalty ranges: 处三年以下有期徒刑, 处五年以上十年以下有期徒刑或者拘役.
-_PENALTY_RANGE_RE = re.compile("(?:以[上下]|处|或者|、|并处|减为|减刑为)$")
-_STATUTE_CRIME_RE = re.compile("犯(?:前|第|本|该|此|上述|其他|各)")
 #: A "label: value" line of a form block (当事人：…\n出生日期：…\n住址：…).
 _FIELD_LINE_RE = re.compile(r"[ \t]*[\u4e00-\u9fff()（）]{2,10}[:：]")
 _FORM_LINES_BACK = 4
@@ -255,7 +235,7 @@ class _Links:
         sent = text[s:e]
         words = self._words(s, e) if any(w in sent for w in _HINTS) else set()
         minor = not words.isdisjoint(_MINOR_WORDS)
-        if _NORMATIVE_RE.search(text, s, e) or text[e - 1 : e] == "的" or _ITEM_RE.match(text, s):
+        if NORMATIVE_RE.search(text, s, e) or text[e - 1 : e] == "的" or ITEM_RE.match(text, s):
             return None, False  # statute/policy wording: no cue or pronoun link
         if _PRIVATE_CUE_RE.search(text, s, e):
             return "cue", minor
@@ -305,7 +285,7 @@ def _hits(ctx: DetectContext) -> list[tuple[_Rule, int, int, str]]:
         if links is None:
             links = _Links(ctx)
         for rule in _BY_TRIGGER[t.group()]:
-            if rule.category == "DATE_OF_BIRTH" and not _token_starts_at(ctx, i):
+            if rule.category == "DATE_OF_BIRTH" and not token_starts_at(ctx, i):
                 continue  # 应聘考|生于: not 生于
             how = links.link(i, rule.category == "MINOR")
             if how is None:
@@ -314,7 +294,7 @@ def _hits(ctx: DetectContext) -> list[tuple[_Rule, int, int, str]]:
                 if not m.start() <= i < m.end():
                     continue
                 s, e = m.span(rule.group) if rule.group else m.span()
-                if not _plausible(ctx, rule, s, e, how):
+                if not plausible(ctx, rule.category, s, e, how):
                     continue
                 key = (rule.category, s, e)
                 if key not in seen:
@@ -330,49 +310,6 @@ def _hits(ctx: DetectContext) -> list[tuple[_Rule, int, int, str]]:
         reach[h[0].category] = h[2]
         kept.append(h)
     return kept
-
-
-def _token_starts_at(ctx: DetectContext, pos: int) -> bool:
-    starts = token_starts(ctx)
-    i = bisect_left(starts, pos)
-    return i < len(starts) and starts[i] == pos
-
-
-def _on_token_edges(ctx: DetectContext, s: int, e: int) -> bool:
-    """The phrase starts and ends on jieba word boundaries (not 转|基因 or 日|前科|技部)."""
-    starts = token_starts(ctx)
-    i = bisect_left(starts, s)
-    if i >= len(starts) or starts[i] != s:
-        return False
-    j = bisect_left(starts, e)
-    return e >= len(ctx.text) or (j < len(starts) and starts[j] == e)
-
-
-def _plausible(ctx: DetectContext, rule: _Rule, s: int, e: int, how: str) -> bool:
-    """Phrase-level checks: word boundaries, statutory penalties, category words."""
-    text = ctx.text
-    if rule.category == "DATE_OF_BIRTH":
-        return True
-    if not _on_token_edges(ctx, s, e):
-        return False
-    if rule.category == "CRIMINAL_RECORD":
-        if _PENALTY_RANGE_RE.search(text[max(0, s - 3) : s]):
-            return False  # 处三年以下有期徒刑: a statute's penalty range, nobody's record
-        if _STATUTE_CRIME_RE.match(text, s):
-            return False  # 单位犯前款罪
-    if how == "roster":
-        return True
-    if text.rfind(_BOOK_OPEN, max(0, s - 30), s) > text.rfind(_BOOK_CLOSE, max(0, s - 30), s):
-        return False  # inside a title: 《中华人民共和国未成年人保护法》, 《强制戒毒办法》
-    if text[s - 1 : s] in _ENUM_BEFORE or _ENUM_AFTER_RE.match(text, e):
-        return False  # an enumeration of categories
-    if _CATEGORY_AFTER_RE.match(text, e):
-        return False  # 重大疾病防控, 戒毒脱瘾治疗, 基因检测技术
-    if how == "name":
-        return True
-    if rule.category == "MINOR" and text[e : e + 1] == "的":
-        return False  # 不满16周岁的未成年人, 未满一周岁的婴儿: a category definition
-    return _GENERIC_AFTER_RE.match(text, e) is None
 
 
 class SensitiveCategoryRecognizer(Recognizer):
