@@ -16,10 +16,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
 
 from pipeline.detect.base import DetectContext, Recognizer, Token
 from pipeline.detect.recognizers.gazetteer import gazetteer, surname_lists
+from pipeline.detect.recognizers.person_filters import (
+    NAME_UNIT_RE,
+    NR_POS,
+    dictionary_word,
+    form_label,
+    function_start,
+)
+from pipeline.detect.recognizers.person_filters import has_word as _has_word
 from pipeline.detect.recognizers.transliterated import DottedNames
 from pipeline.document import Detection
 
@@ -55,7 +62,6 @@ COMPOUND_SURNAMES = frozenset(
         "公冶 太史 申屠 钟离 赫连 淳于 单于 濮阳 拓跋 第五 "
     )
 ) | (surname_lists()[1] - _NOT_COMPOUND)
-NR_POS = frozenset({"nr", "nrfg", "nrt"})
 
 _PRIVATE = _words(
     "被申请人 申请人 当事人 户主 投诉人 举报人 来信人 信访人 反映人 "
@@ -158,13 +164,6 @@ def surname_len(text: str, pos: int) -> int:
     return 1 if text[pos : pos + 1] in SURNAMES else 0
 
 
-@cache
-def _has_word(word: str) -> bool:
-    import rjieba
-
-    return bool(rjieba.has_word(word))
-
-
 def is_name_token(tok: Token, text: str) -> bool:
     """A jieba person token that looks like a real name even without a cue."""
     w = tok.word
@@ -181,34 +180,9 @@ def is_name_token(tok: Token, text: str) -> bool:
         return False
     if not all(is_cjk(c) for c in w) or text[tok.end : tok.end + 1] in _DOC_NO_NEXT:
         return False
-    if _dictionary_word(w):
+    if dictionary_word(w):
         return False  # dictionary words tagged nr: 权威, 阳光, 许可, 仲裁庭, 申请书 …
     return gazetteer().level(w) is None
-
-
-#: Last characters of form labels (项目名称, 申报单位, 申请日期, 联系地址 …).
-_LABEL_END = frozenset("称位期间址话号码额型别况容见由式源点人表名目类级历务别址况编况章")
-_LABEL_LINE_RE = re.compile(r"[ \t]*[\u4e00-\u9fff()（）]{2,10}[:：]")
-
-
-#: A name right before its unit in brackets, at a list position (line start, 、, ，, ：).
-_NAME_UNIT_RE = re.compile(
-    r"(?:^|(?<=[\n、,:;\t ]))([\u4e00-\u9fff]{2,3})\((?:[\u4e00-\u9fff]{2,20}?)"
-    "(?:学校|中学|小学|大学|学院|幼儿园|医院|卫生院|局|委|办|公司|中心|村委会|居委会|社区|站|所|院|镇|乡"
-    r"|街道|厂|队)\)"
-)
-
-
-def _form_label(text: str, ls: int, le: int, word: str) -> bool:
-    """A ``label:`` line of a blank form rather than a letter's addressee (reach: the line
-    and the lines right above and below it)."""
-    if word[-1] in _LABEL_END or _has_word(word):
-        return True
-    above = text.rfind("\n", 0, max(0, ls - 1)) + 1
-    below = le + 1
-    return (ls > 0 and _LABEL_LINE_RE.match(text, above, ls) is not None) or (
-        below < len(text) and _LABEL_LINE_RE.match(text, below) is not None
-    )
 
 
 def _best_per_cluster(dets: list[Detection]) -> list[Detection]:
@@ -282,7 +256,7 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         return False, False  # the name would cut an ordinary word in two
     if first.start == s and first.pos not in NR_POS and s + surname_len(text, s) < first.end < e:
         return False, False  # the surname starts an ordinary word (单位|要)
-    if _function_start(text, toks, first, s, e):
+    if function_start(text, toks, first, s, e):
         return False, False  # 申请人|应|根据, 投诉人|向|有, 投诉|人向|文化 (not 书记|于|洪亮)
     if (
         first.start == s
@@ -293,7 +267,7 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         return False, False  # a word starts the candidate: 残疾人|康复|新技术
     if first.start == s and first.end > e and _has_word(first.word):
         return False, False  # the candidate cuts a word: 残疾人|康复训|练
-    if _dictionary_word(text[s:e]):
+    if dictionary_word(text[s:e]):
         return False, False  # 当事人|陈述, 仲裁庭, 申请书, 严肃, 安全性
     i, j = toks.index_at(s), toks.index_at(e - 1)
     covering = toks.tokens[i : j + 1]
@@ -303,38 +277,6 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         if not tagged or w[-1] in PLACE_SUFFIX or w in gazetteer().full:
             return False, False  # one ordinary word (单位, 应当, 高新区)
     return True, tagged
-
-
-#: Surname characters that are also prepositions and modal verbs (向, 应, 于 …).
-_FUNCTION_CHARS = frozenset("向应于对把被将从为由以按依据在")
-#: POS tags of a one-character token that make it a function word rather than a surname.
-_FUNCTION_POS = frozenset({"p", "v", "d", "c", "u", "r", "uj", "ul", "ud", "ug", "uz", "f", "a"})
-#: Last characters of dictionary words that name a thing, never a person (申请书, 仲裁庭 …).
-_THING_SUFFIX = frozenset("书庭性权率费法表单证制会局处所部门额量期程式类型项品物业力感化度金款")
-
-
-def _function_start(text: str, toks: _Tokens, first: Token, s: int, e: int) -> bool:
-    """The candidate starts with a preposition or modal verb, not a surname: its first
-    character is a function word and the rest is not a person-tagged word of its own."""
-    single = first.start == s and first.end == s + 1 and first.pos in _FUNCTION_POS
-    if not single and not (
-        text[s] in _FUNCTION_CHARS
-        and (text[s + 1 : s + 2] in "有关" or _has_word(text[s + 1 : s + 3]))
-    ):
-        return False
-    rest = toks.at(s + 1)
-    return not (rest is not None and rest.start == s + 1 and rest.end == e and rest.pos in NR_POS)
-
-
-def _dictionary_word(w: str) -> bool:
-    """An ordinary dictionary word that a cue is followed by (陈述, 严肃, 申请书), not a name.
-
-    Two-character words always (names like 高峰 are then left to the model and to colon
-    forms); longer ones only when they end like a thing (周大福 is in the dictionary too).
-    """
-    if len(w) == 2:
-        return _has_word(w)
-    return len(w) >= 3 and w[-1] in _THING_SUFFIX and _has_word(w)
 
 
 def _given_end(text: str, s: int, sl: int) -> int:
@@ -386,19 +328,15 @@ class PersonRecognizer(Recognizer):
             s, e = m.span(1)
             if text[s:e].endswith(("女士", "先生", "同志")):
                 continue  # 陈女士: surname and honorific only, no name
-            if _form_label(text, m.start(), m.end(), text[s:e]):
+            if form_label(text, m.start(), m.end(), text[s:e]):
                 continue  # 项目名称：/申报单位：/申请日期： a blank form, not an addressee
             if surname_len(text, s) and not ctx.excluded(s, e):
                 add(s, e, 0.8, "称呼", "cue", kind="private")
 
-        for m in _NAME_UNIT_RE.finditer(text):
+        for m in NAME_UNIT_RE.finditer(text):
             # a list of names each with its unit: 李红梅（肥西县实验中学）、张伟（…）
             s, e = m.span(1)
-            if (
-                surname_len(text, s)
-                and not _dictionary_word(text[s:e])
-                and not _has_word(text[s:e])
-            ):
+            if surname_len(text, s) and not dictionary_word(text[s:e]) and not _has_word(text[s:e]):
                 add(s, e, 0.7, None, "name_unit")
 
         for tok in name_tokens(ctx):
