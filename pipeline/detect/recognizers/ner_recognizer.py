@@ -14,8 +14,9 @@ What the model says then settles the names of that window:
 * a name the rules found with other boundaries than the model's (龚育 for 龚育之, 张洁 for
   张洁清) is reported again with the model's boundaries and the rules' cue and score (a
   hair above), so the decide stage still takes its role from the cue;
-* a name the rules found without any cue (jieba's bare person tag, 0.55) that the model,
-  having read all of it in context, does not take for a person (雷阵雨, 欧佩克) is dropped.
+* a name the rules found without any cue (jieba's bare person tag, 0.55) that the model
+  tags as something else (a place, an organisation: 欧佩克, 鹿特丹) and not as a person is
+  dropped; one the model merely misses stays.
 
 The rules of the decide stage treat the model's names like any other PERSON detection: the
 role comes from the cues around the name, not from the model.
@@ -169,11 +170,9 @@ class NerPersonRecognizer(Recognizer):
         if not places:
             return []
         windows = self._windows(ctx, places)
-        names = [
-            (s, e)
-            for s, e, label in self.tagger.predict_windows(text, windows)
-            if label == "PERSON" and not ctx.excluded(s, e)
-        ]
+        tagged = self.tagger.predict_windows(text, windows)
+        names = [(s, e) for s, e, label in tagged if label == "PERSON" and not ctx.excluded(s, e)]
+        others = [(s, e) for s, e, label in tagged if label != "PERSON"]
         rules = [d for d in ctx.found if d.entity == "PERSON"]
         found: list[Detection] = []
         for s, e in names:
@@ -182,6 +181,8 @@ class NerPersonRecognizer(Recognizer):
                 continue  # the rules have it already
             if not plausible_name(text[s:e], text[e : e + 1], _person_token(ctx, s, e)):
                 continue
+            if not surname_len(text, s) and not _on_edges(ctx, s, e):
+                continue  # 阿尔茨|海默病: a name without a surname must not cut a word
             keep = [d for d in same if d.attrs.get("masked_form") or d.attrs.get("transliterated")]
             if keep:
                 continue  # 张某某 and dotted names: the rules' boundary is the right one
@@ -195,7 +196,7 @@ class NerPersonRecognizer(Recognizer):
                 continue
             attrs = {"cue": None, "cue_kind": None, "via": "ner"}
             found.append(Detection("PERSON", s, e, MODEL_SCORE, self.name, "姓名(模型)", attrs))
-        self._drop_rejected(ctx, windows, names)
+        self._drop_rejected(ctx, others, names)
         return found
 
     def _windows(self, ctx: DetectContext, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -221,13 +222,15 @@ class NerPersonRecognizer(Recognizer):
 
     @staticmethod
     def _drop_rejected(
-        ctx: DetectContext, windows: list[tuple[int, int]], names: list[tuple[int, int]]
+        ctx: DetectContext, others: list[tuple[int, int]], names: list[tuple[int, int]]
     ) -> None:
-        """Remove from ``ctx.found`` the bare rule names (no cue) that the model read whole
-        and did not take for a person."""
+        """Remove from ``ctx.found`` the bare rule names (no cue) that the model took for
+        something else — a place, an organisation, a title — and not for a person. Silence
+        is not enough: a name the model merely misses (储佳琪) stays, so a miss of the model
+        never hides a name the rules found."""
 
         def read(d: Detection) -> bool:
-            return any(ws <= d.start and d.end <= we for ws, we in windows)
+            return any(s < d.end and d.start < e for s, e in others)
 
         def rejected(d: Detection) -> bool:
             return (
@@ -241,6 +244,15 @@ class NerPersonRecognizer(Recognizer):
 
         if any(rejected(d) for d in ctx.found):
             ctx.found[:] = [d for d in ctx.found if not rejected(d)]
+
+
+def _on_edges(ctx: DetectContext, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` starts and ends on jieba token boundaries."""
+    starts = ctx.tokens.starts
+    i, j = bisect_left(starts, s), bisect_left(starts, e)
+    at_s = i < len(starts) and starts[i] == s
+    at_e = e >= len(ctx.text) or (j < len(starts) and starts[j] == e)
+    return at_s and at_e
 
 
 def _person_token(ctx: DetectContext, s: int, e: int) -> bool:
