@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import html
 import os
-from bisect import bisect_right
 from pathlib import Path
 from typing import BinaryIO
 
 from pipeline.ingest.model import IngestedDocument
+from pipeline.redact.slots import slot_edits
 
 Replacement = tuple[int, int, str]
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -120,28 +120,15 @@ def _write_docx(doc: IngestedDocument, reps: list[Replacement], out: Path | str 
     text, slots = extract_docx(document)
     if text != doc.text:
         raise ValueError(f"{doc.source}：文档内容与读取时不一致，无法按原格式输出")
-    starts = [slot.start for slot in slots]
-    edits: dict[int, list[tuple[int, int, str]]] = {}
-    for start, end, new in reps:
-        k = max(0, bisect_right(starts, start) - 1)
-        first = True
-        while k < len(slots) and slots[k].start < end:
-            slot = slots[k]
-            a, b = max(start, slot.start), min(end, slot.end)
-            if a < b:
-                edits.setdefault(k, []).append(
-                    (a - slot.start, b - slot.start, new if first else "")
-                )
-                first = False
-            k += 1
-    for k, slot_edits in edits.items():
+    edits = slot_edits(slots, reps)
+    for k, piece in edits.items():
         slot = slots[k]
         el = slot.element
         if slot.is_text:
-            el.text = _splice(el.text or "", slot_edits)
+            el.text = _splice(el.text or "", piece)
             el.set(_XML_SPACE, "preserve")
             continue
-        new = "".join(e[2] for e in slot_edits)
+        new = "".join(e[2] for e in piece)
         if new:
             t = OxmlElement("w:t")
             t.text = new

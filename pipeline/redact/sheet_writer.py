@@ -26,6 +26,7 @@ from typing import Any
 
 from pipeline.ingest.model import IngestedDocument
 from pipeline.ingest.spreadsheet import SheetMarkup
+from pipeline.redact.slots import slot_edits
 
 Replacement = tuple[int, int, str]
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,22 +64,10 @@ def cell_edits(
 ) -> dict[CellKey, list[tuple[int, int, str]]]:
     """Replacements per cell ``(sheet, row, col)`` in cell-text offsets; a span crossing
     cells puts the new text in the first and blanks its part of the others."""
-    from bisect import bisect_right
-
-    slots = markup.slots
-    starts = [s.start for s in slots]
     edits: dict[CellKey, list[tuple[int, int, str]]] = defaultdict(list)
-    for start, end, new in reps:
-        k = max(0, bisect_right(starts, start) - 1)
-        first = True
-        while k < len(slots) and slots[k].start < end:
-            slot = slots[k]
-            a, b = max(start, slot.start), min(end, slot.end)
-            if a < b:
-                key = (slot.sheet, slot.row, slot.col, slot.comment)
-                edits[key].append((a - slot.start, b - slot.start, new if first else ""))
-                first = False
-            k += 1
+    for k, piece in slot_edits(markup.slots, reps).items():
+        slot = markup.slots[k]
+        edits[(slot.sheet, slot.row, slot.col, slot.comment)].extend(piece)
     return edits
 
 
