@@ -37,10 +37,17 @@ _CUE_TEXT = (
     "住址 地址 住所地 住所 居住地 家住 现住 住在 居住在 居住于 户籍所在地 户籍地"
 )
 CUES = tuple(_CUE_TEXT.split())
+#: The formula of a person's particulars: 「男，1975年生，住合肥市…」 — a bare 住 right after a
+#: comma or enumeration mark, before a CJK character (住房/居住 stay out: no mark before them).
+_BARE_RESIDENCE = "(?<=[,，;；、])住(?=[\u4e00-\u9fff])"
 _CUE_RE = re.compile(
-    "(" + "|".join(sorted(CUES, key=len, reverse=True)) + ")[:]?[ ]?(?:为|是|在|系)?"
+    "("
+    + "|".join(sorted(CUES, key=len, reverse=True))
+    + "|"
+    + _BARE_RESIDENCE
+    + ")[:]?[ ]?(?:为|是|在|系)?"
 )
-_RESIDENCE_CUES = frozenset(CUES) - {
+_RESIDENCE_CUES = frozenset((*CUES, "住")) - {
     "办公地址",
     "单位地址",
     "通讯地址",
