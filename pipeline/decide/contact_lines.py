@@ -93,7 +93,10 @@ class ContactLines:
             return None
         if doc_type in LIST_DOC_TYPES and entity != "EMAIL":
             return None
-        if self._weak is not None:
+        # 电话/手机 alone does not say whose a mobile is (「王小明，电话138…」 in a notice
+        # about him): a mobile needs a strong contact cue (联系人, 咨询电话 …) or an
+        # organisation's line
+        if self._weak is not None and entity != "MOBILE":
             lo = max(para, pos - self.config.window)
             sent = list(_SENTENCE.finditer(text, lo, pos))
             if sent:

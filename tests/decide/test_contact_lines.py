@@ -159,3 +159,19 @@ def test_an_address_in_a_narrative_is_not_an_office_address():
 def test_an_organisation_in_a_narrative_does_not_own_a_customers_number():
     text = "经调取，联通公司义乌分公司提供的号码为15267891234的机主信息。"
     assert _action(text, "15267891234") == "redact"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # 电话/手机 after a person the notice is about: whose the mobile is, 电话 does not say
+        (
+            "关于对摊主孟庆丰占道经营的处理通报\n孟庆丰，电话15956781234，在城关镇新华街摆摊。",
+            "15956781234",
+        ),
+        ("表彰决定\n见义勇为先进个人：农民工覃海生，手机号18677452310。", "18677452310"),
+        ("寻人启事\n我镇五保户祁明远走失，其侄子手机13398761234，望知情者告知。", "13398761234"),
+    ],
+)
+def test_a_weak_cue_alone_does_not_make_a_mobile_staff_contact(text: str, value: str) -> None:
+    assert _action(text, value) != "allow"
