@@ -20,13 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.document import ScreenResult
 from pipeline.evaluate.audit import context, sample
 from pipeline.evaluate.masked_set import to_labelled
 from pipeline.evaluate.masks import cue_before
-from pipeline.evaluate.screen_eval import match_document
+from pipeline.evaluate.screen_eval import Screen, match_document, screen_findings
 
-Screen = Callable[[str], ScreenResult]
 OUTCOMES = ("redact", "review", "allow", "not_found")
 OUTCOME_ZH = {"redact": "遮蔽", "review": "送审", "allow": "放行", "not_found": "未检出"}
 DEFENDANT_CUES = ("被告人", "原审被告人", "上诉人", "被告")
@@ -123,11 +121,7 @@ def evaluate_masked(docs: list[dict], screen: Screen | None = None) -> MaskedRep
         doc = to_labelled(raw)
         cues = [e.get("cue", "") for e in raw["expected"]]
         report.docs += 1
-        try:
-            findings = screen(doc.text).findings
-        except Exception as exc:  # one broken document must not stop the evaluation
-            report.errors.append((doc.id, f"{type(exc).__name__}: {exc}"))
-            findings = []
+        findings = screen_findings(screen, doc, report.errors)
         items, alarms = match_document(doc, findings)
         for r, cue in zip(items, cues, strict=True):
             got = r.finding.action if r.finding else "not_found"

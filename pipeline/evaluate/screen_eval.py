@@ -177,6 +177,18 @@ def match_document(doc: LabelledDoc, findings: Iterable[Finding]) -> tuple[list,
     return results, alarms
 
 
+def screen_findings(
+    screen: Screen, doc: LabelledDoc, errors: list[tuple[str, str]]
+) -> list[Finding]:
+    """The findings of one document; a document the screen fails on is recorded in
+    ``errors`` and scored as finding nothing (one broken document must not stop the run)."""
+    try:
+        return list(screen(doc.text).findings)
+    except Exception as exc:
+        errors.append((doc.id, f"{type(exc).__name__}: {exc}"))
+        return []
+
+
 def evaluate(directory: Path, screen: Screen | None = None) -> ScreenEvalReport:
     """Screen every labelled document in ``directory`` and compare with the labels."""
     if screen is None:
@@ -186,11 +198,7 @@ def evaluate(directory: Path, screen: Screen | None = None) -> ScreenEvalReport:
     docs = load_labelled(Path(directory))
     report = ScreenEvalReport(items=[], false_alarms=[], docs=docs)
     for doc in docs:
-        try:
-            findings = screen(doc.text).findings
-        except Exception as exc:  # one broken document must not stop the evaluation
-            report.errors.append((doc.id, f"{type(exc).__name__}: {exc}"))
-            findings = []
+        findings = screen_findings(screen, doc, report.errors)
         items, alarms = match_document(doc, findings)
         report.items.extend(items)
         report.false_alarms.extend(alarms)
