@@ -1,0 +1,151 @@
+"""The phrase table of the sensitive-information recognizer: per category, literal triggers
+and the pattern searched around each trigger (患有…病, 肢体二级, 刑满释放, 出生日期 …)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CJK = "[\u4e00-\u9fff]"
+_CN = "[一二三四1-4]"
+_DISABILITY = "(?:肢体|视力|听力|言语|智力|精神|多重)"
+_RELIGIONS = "(?:藏传佛教|伊斯兰教|基督教|天主教|东正教|佛教|道教)"
+_ETHNIC_MULTI = (
+    "蒙古|维吾尔|布依|朝鲜|土家|哈尼|哈萨克|傈僳|拉祜|东乡|纳西|景颇|柯尔克孜|达斡尔|仫佬|布朗|"
+    "撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|赫哲|门巴|珞巴|"
+    "基诺|塔塔尔|独龙|鄂伦春|高山"
+)
+_ETHNIC_SINGLE = "汉回藏苗彝壮满侗瑶白傣黎佤畲水土羌怒京"
+_AGE = "(?:1[0-7]|[1-9]|十[一二三四五六七]?|[一二三四五六七八九])"
+
+_NUM = "[一二三四五六七八九十0-9]"
+_CRIMES = "强制隔离戒毒|戒毒(?:人员)?|服刑(?:人员|期间)?|吸毒(?:人员|史)?|社区矫正(?:对象|人员)?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """Keywords (fast literal triggers) and the phrase pattern searched around them."""
+
+    category: str
+    cue: str
+    triggers: tuple[str, ...]
+    pattern: re.Pattern[str]
+    lookback: int = 0  # how far the phrase may start before its trigger
+    group: str | None = None  # span of this group instead of the whole match
+
+
+def _rule(category: str, cue: str, triggers: str, pattern: str, lookback: int = 0) -> _Rule:
+    return _Rule(category, cue, tuple(triggers.split()), re.compile(pattern), lookback)
+
+
+_SIMPLE_HEALTH = (
+    "病情 病史 精神疾病 精神病 精神分裂症 抑郁症 确诊 住院治疗 重大疾病 重病 "
+    "癌症 白血病 尿毒症 艾滋病"
+)
+_SIMPLE_CRIME = "前科 劳动教养 行政拘留 刑事拘留 取保候审 缓刑 假释 在逃 犯罪记录"
+_RULES: list[_Rule] = [
+    _rule(
+        "HEALTH",
+        "患有",
+        "患有",
+        f"患有(?:{_CJK}{{1,12}}?(?:病|症|癌|瘤|障碍|综合征|瘫痪)|{_CJK}{{1,6}})",
+    ),
+    _rule(
+        "HEALTH",
+        "残疾",
+        "残疾",
+        f"残疾等级(?:[:]?(?:{_DISABILITY})?{_CN}级)?|残疾人证号?|{_CN}级{_DISABILITY}?残疾"
+        f"|{_DISABILITY}残疾(?:{_CN}级)?|重度残疾",
+        6,
+    ),
+    _rule(
+        "HEALTH", "病情", _SIMPLE_HEALTH, "|".join(sorted(_SIMPLE_HEALTH.split(), key=len)[::-1])
+    ),
+    _rule(
+        "HEALTH",
+        "残疾",
+        "肢体 视力 听力 言语 智力 精神 多重",
+        f"{_DISABILITY}(?:残疾)?{_CN}级(?:[(](?:盲|低视力)[)])?",
+    ),
+    _rule("HEALTH", "因病", "因病致", "因病致(?:贫|残)"),
+    _rule("HEALTH", "致残", "致残", f"因(?:{_CJK}){{1,4}}?致残", 6),
+    _rule(
+        "HEALTH",
+        "患病",
+        "罹患 患",
+        f"(?:罹患|(?<![隐祸后忧])患(?![有者])){_CJK}{{0,11}}?"
+        "(?:病|症|癌|瘤|障碍|综合征|瘫痪)(?:住院(?:治疗|化疗)?)?",
+    ),
+    _rule(
+        "RELIGION",
+        "信仰",
+        "藏传佛教 伊斯兰教 基督教 天主教 东正教 佛教 道教",
+        f"(?:宗教信仰[:]?|信仰|信奉|皈依|信)[ ]?{_RELIGIONS}",
+        8,
+    ),
+    _rule("RELIGION", "教徒", "基督徒 教徒 穆斯林", "基督徒|天主教徒|佛教徒|伊斯兰教徒|穆斯林", 4),
+    _rule(
+        "ETHNICITY",
+        "民族",
+        "族",
+        f"民族[:]?[ ]?(?:{_ETHNIC_MULTI}|[{_ETHNIC_SINGLE}])族"
+        f"|(?:{_ETHNIC_MULTI})族(?!自治|地区|群众|聚居|同胞|干部|人口|乡|村|县|州|旗|文化|传统)"
+        f"|(?<![\u4e00-\u9fff])[{_ETHNIC_SINGLE}]族(?![\u4e00-\u9fff])",
+        10,
+    ),
+    _rule("CRIMINAL_RECORD", "刑满释放", "刑满释放", "刑满释放(?:人员)?"),
+    _rule(
+        "CRIMINAL_RECORD",
+        "判处",
+        "判处 有期徒刑 无期徒刑 拘役",
+        f"判处(?:有期徒刑|拘役|管制|无期徒刑|死刑)(?:{_NUM}+年)?(?:{_NUM}+个月)?(?:缓刑{_NUM}+年)?"
+        f"|(?:有期徒刑|无期徒刑|拘役)(?:{_NUM}+(?:年|个月))*",
+        2,
+    ),
+    _rule("CRIMINAL_RECORD", "前科", _SIMPLE_CRIME, "|".join(_SIMPLE_CRIME.split())),
+    _rule("CRIMINAL_RECORD", "服刑", "戒毒 服刑 吸毒 社区矫正", _CRIMES, 4),
+    _rule("CRIMINAL_RECORD", "犯罪", "罪", f"犯(?:(?!罪){_CJK}){{1,8}}罪", 10),
+    _rule("MINOR", "未满周岁", "未满", "未满(?:十四|十六|十八|14|16|18)周岁"),
+    _rule("MINOR", "未成年", "未成年", "未成年(?:人|子女)?"),
+    _rule(
+        "MINOR",
+        "岁",
+        "岁",
+        f"(?<![0-9\\-~至到])(?<!十){_AGE}周?岁(?![0-9]|以|及|至|到|-|~|半|左右)",
+        4,
+    ),
+    _rule(
+        "BIOMETRIC",
+        "生物识别",
+        "指纹 人脸 面部特征 虹膜 声纹 掌纹 基因 DNA",
+        "指纹(?:信息)?|人脸(?:识别)?(?:信息|图像|照片)?|面部特征|虹膜(?:信息)?|声纹(?:信息)?"
+        "|掌纹|基因(?:信息|序列|数据|检测(?:结果|报告))|DNA(?:信息|检测|鉴定|比对)",
+    ),
+]
+
+_DATE = (
+    "(?:19|20)[0-9]{2}(?:年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[-./][0-9]{1,2}(?:[-./][0-9]{1,2})?)"
+)
+_RULES += [
+    _Rule(
+        "DATE_OF_BIRTH",
+        "出生",
+        ("出生", "生于"),
+        re.compile(f"(?:出生日期|出生年月|出生时间|生于|出生于)[:]?[ ]?(?P<d>{_DATE})"),
+        0,
+        "d",
+    ),
+    _Rule(
+        "DATE_OF_BIRTH",
+        "出生",
+        ("出生", "生人"),
+        re.compile(f"(?P<d>{_DATE})[ ]?(?:出生|生人)(?!人口|率|缺陷|登记|医学|证明|婴儿)"),
+        16,
+        "d",
+    ),
+]
+_BY_TRIGGER: dict[str, list[_Rule]] = {}
+for _r in _RULES:
+    for _t in _r.triggers:
+        _BY_TRIGGER.setdefault(_t, []).append(_r)
+_TRIGGER_RE = re.compile("|".join(sorted(_BY_TRIGGER, key=len, reverse=True)))
