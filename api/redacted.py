@@ -22,6 +22,7 @@ MEDIA_TYPES: dict[str, str] = {
     "sheet": XLSX_TYPE,  # .xls/.et/.ods/.xlsb are answered with a redacted .xlsx
     "csv": "text/csv",
     "zip": "application/zip",
+    "image": "image/png",  # the picture's own type: pipeline.redact.image_writer.media_type
 }
 #: the OpenAPI description of the 200 response besides its JSON body
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -61,6 +62,10 @@ def redacted_file(doc: Any, result: Any, redactions: int) -> Response:
     media = MEDIA_TYPES[ingested.kind]
     if ingested.kind == "csv":
         media = f"text/csv; charset={ingested.encoding or 'utf-8'}"
+    if ingested.kind == "image":
+        from pipeline.redact.image_writer import media_type
+
+        media = media_type(ingested)
     if ingested.kind == "html":
         encoding = getattr(ingested.markup, "encoding", "utf-8")
         media += f"; charset={'utf-8' if encoding == 'utf-8-sig' else encoding}"

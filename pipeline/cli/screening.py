@@ -99,8 +99,8 @@ def cmd_redact(args: argparse.Namespace) -> int:
     result = default_screener().screen(doc.text, doc_id=args.path)
     edits = replacements(result.findings)
     target = args.output
-    if target == "-" and doc.kind in ("xlsx", "sheet", "zip"):
-        err(f"{args.path}: 表格/压缩包的脱敏结果是二进制文件，请用 -o 指定输出文件")
+    if target == "-" and doc.kind in ("xlsx", "sheet", "zip", "image"):
+        err(f"{args.path}: 表格/压缩包/图片的脱敏结果是二进制文件，请用 -o 指定输出文件")
         return EXIT_INPUT_ERROR
     if target == "-" and doc.kind == "csv":
         from pipeline.redact.sheet_writer import sheet_bytes

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pipeline.ingest.image_file import IMAGE_EXTENSIONS
 from pipeline.ingest.model import MAX_BYTES, IngestedDocument, IngestError, Kind
 from pipeline.ingest.spreadsheet import SHEET_EXTENSIONS
 
@@ -29,6 +30,7 @@ _EXTENSIONS: dict[str, Kind] = {
     ".pdf": "pdf",
     **SHEET_EXTENSIONS,
     ".zip": "zip",
+    **IMAGE_EXTENSIONS,
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
@@ -53,7 +55,7 @@ def _sniff(data: bytes) -> str | None:
         return "ole"
     if data.startswith(b"{\\rtf"):
         return "rtf"
-    if data.startswith(_IMAGES):
+    if data.startswith(_IMAGES) or (data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"):
         return "image"
     return None
 
@@ -61,13 +63,13 @@ def _sniff(data: bytes) -> str | None:
 _FOREIGN = {
     "ole": "内容是旧版 Office 格式（.doc/.xls/.wps），请另存为 .docx 后再处理",
     "rtf": "内容是 RTF 格式，请另存为 .docx 后再处理",
-    "image": "内容是图片，需先做 OCR",
+    "image": "内容是图片文件，请改正扩展名（如 .png、.jpg）",
     "zip": "内容是 ZIP 压缩包（不是 Word 文档），请改正扩展名为 .zip",
     "xlsx": "内容是 Excel 工作簿，请改正扩展名为 .xlsx",
 }
 
 
-_SUPPORTED = "支持 .txt、.html、.docx、.pdf、.xlsx、.xls、.et、.ods、.csv、.zip 等"
+_SUPPORTED = "支持 .txt、.html、.docx、.pdf、.xlsx、.xls、.et、.ods、.csv、.zip、.png、.jpg 等"
 
 
 def _is_zip(data: bytes) -> bool:
@@ -116,6 +118,13 @@ def _kind(data: bytes, name: str) -> Kind:
         declared is None and sniffed in ("xlsx", "zip")
     ):
         return _container_kind(data, name, declared, sniffed)
+    if declared == "image" or (declared is None and sniffed == "image"):
+        if sniffed == "image":
+            return "image"
+        if sniffed in ("pdf", "docx", "rtf"):
+            problem = f"扩展名为 {ext}，但内容是 {sniffed.upper()} 文件，请改正扩展名"
+            raise IngestError(name, problem)
+        raise IngestError(name, "图片文件损坏或格式无法识别（不是 PNG/JPEG/BMP/TIFF/GIF）")
     if sniffed in _FOREIGN:
         raise IngestError(name, _FOREIGN[sniffed])
     declared = _EXTENSIONS.get(ext)
@@ -168,6 +177,10 @@ def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> IngestedDo
         from pipeline.ingest.archive import load_archive
 
         return load_archive(data, name)
+    if kind == "image":
+        from pipeline.ingest.image_file import load_image
+
+        return load_image(data, name)
     from pipeline.ingest.pdf_file import load_pdf
 
     return load_pdf(data, name)

@@ -2,7 +2,8 @@
 
 Spreadsheets: ``{"sheet", "cell", "header"}`` (A1 reference; ``header`` is the column's
 header cell; no ``sheet`` for CSV). Archive members add ``{"member": "a.zip!dir/x.xlsx"}``
-(the innermost member when archives are nested). Other kinds: no location (offsets say it).
+(the innermost member when archives are nested). Pictures: ``{"page": 1, "box": [x0, y0, x1,
+y1]}`` (pixels). Other kinds: no location (offsets say it).
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from pipeline.ingest.model import IngestedDocument
 def locate(doc: IngestedDocument, start: int, end: int) -> dict[str, Any] | None:
     """The location of ``doc.text[start:end]`` in the file, or None."""
     from pipeline.ingest.archive import ArchiveMarkup, locate_member
+    from pipeline.ingest.image_file import ImageMarkup, locate_box
     from pipeline.ingest.spreadsheet import SheetMarkup, locate_cell
 
     markup = doc.markup
     if isinstance(markup, SheetMarkup):
         return locate_cell(markup, start, end)
+    if isinstance(markup, ImageMarkup):
+        return locate_box(markup, start, end)
     if isinstance(markup, ArchiveMarkup):
         hit = locate_member(markup, start, end)
         if hit is None:
@@ -34,7 +38,7 @@ def locate(doc: IngestedDocument, start: int, end: int) -> dict[str, Any] | None
 
 def attach_locations(findings: Iterable[Any], doc: IngestedDocument | None) -> None:
     """Set ``location`` on each finding of a screened ``doc`` (nothing for plain text)."""
-    if doc is None or doc.kind not in ("xlsx", "sheet", "csv", "zip"):
+    if doc is None or doc.kind not in ("xlsx", "sheet", "csv", "zip", "image"):
         return
     for f in findings:
         f.location = locate(doc, f.start, f.end)

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 #: xlsx: .xlsx/.xlsm (redacted in place); sheet: .xls/.xlsb/.ods/.et (redacted as .xlsx);
-#: csv: .csv/.tsv; zip: an archive whose members are documents of their own
-Kind = Literal["txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip"]
+#: csv: .csv/.tsv; zip: an archive whose members are documents of their own; image: a picture
+#: (.png/.jpg/.bmp/.tif/.gif), OCR'd
+Kind = Literal["txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip", "image"]
 
 #: Default upper bound for one input file.
 MAX_BYTES = 50 * 1024 * 1024

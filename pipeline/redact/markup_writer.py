@@ -11,6 +11,8 @@ exclusive, non-overlapping, any order). Per kind:
 - docx: the same document with the characters replaced inside the ``<w:t>`` elements (run
   formatting kept); a span crossing runs follows the same first-gets-it rule.
 - xlsx/xlsm, xls/xlsb/ods/et (→ .xlsx), csv/tsv, zip: see :mod:`pipeline.redact.sheet_writer`.
+- image: the same picture with opaque boxes over the redacted characters, see
+  :mod:`pipeline.redact.image_writer`.
 - pdf: the redacted *text* (UTF-8); true PDF redaction is out of scope. A ``.pdf`` output path
   is changed to ``.txt``; a warning is appended to ``doc.warnings``.
 
@@ -152,6 +154,10 @@ def write_redacted(
         _emit(_html_bytes(doc, reps), out)
     elif doc.kind == "docx":
         _write_docx(doc, reps, out)
+    elif doc.kind == "image":
+        from pipeline.redact.image_writer import image_bytes
+
+        _emit(image_bytes(doc, reps), out)
     elif doc.kind in ("xlsx", "sheet", "csv", "zip"):
         from pipeline.redact.sheet_writer import archive_bytes, output_name, sheet_bytes
 
