@@ -1,4 +1,4 @@
-""".zip archives: every member is a document of its own, named ``archive.zip!dir/member.xlsx``.
+""".zip and .7z archives: every member is a document of its own, named ``a.zip!dir/member.xlsx``.
 
 Members are read recursively (a .zip inside a .zip), within limits against zip bombs: member
 count, total uncompressed size, nesting depth and, for large members, the compression ratio.
@@ -8,8 +8,9 @@ The sizes are enforced while decompressing (a header may lie). A member that can
 
 The archive's text is its members' texts joined by a blank line (``ArchiveMarkup.members``
 keep each one's offset), so the whole archive can be screened as one document and every
-finding traced to its member; :mod:`pipeline.redact.archive_writer` writes a .zip of the
-redacted members (members that could not be screened are left out).
+finding traced to its member; :func:`pipeline.redact.sheet_writer.archive_bytes` writes a .zip
+of the redacted members (members that could not be screened are left out; a .7z is answered
+with a .zip too). .7z members come from :mod:`pipeline.ingest.sevenzip` under the same limits.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.ingest.model import MAX_BYTES, IngestedDocument, IngestError
+from pipeline.ingest.sevenzip import OUTPUT_NOTE, SEVEN_ZIP_MAGIC
 
 MEMBER_SEPARATOR = "\n\n"
+Reader = Callable[[str], bytes]
 _SKIPPED_PREFIXES = ("__MACOSX/",)
 _SKIPPED_NAMES = (".DS_Store",)
 
@@ -125,20 +129,35 @@ def _load_member(data: bytes, label: str, depth: int, budget: _Budget) -> Ingest
     return load_bytes(data, label, max_bytes=budget.limits.max_member_bytes)
 
 
-def _load(data: bytes, source: str, depth: int, budget: _Budget) -> IngestedDocument:
-    lim = budget.limits
-    if depth > lim.max_depth:
-        raise IngestError(source, f"压缩包嵌套层数超过上限（{lim.max_depth} 层），未审查")
+def _skipped(name: str) -> bool:
+    return name.startswith(_SKIPPED_PREFIXES) or name.rsplit("/", 1)[-1] in _SKIPPED_NAMES
+
+
+def _entries(data: bytes, source: str, budget: _Budget) -> list[tuple[str, Reader]]:
+    """``(name, read)`` for every file of a .zip or a .7z (``read(label)`` → its bytes)."""
+    from pipeline.ingest.sevenzip import seven_zip_members
+
+    if data.startswith(SEVEN_ZIP_MAGIC):
+        return seven_zip_members(data, source, budget, _skipped)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
         raise IngestError(source, f"ZIP 压缩包损坏，无法读取（{exc}）") from exc
-    files = [
-        i for i in infos
-        if not i.is_dir() and not i.filename.startswith(_SKIPPED_PREFIXES)
-        and i.filename.rsplit("/", 1)[-1] not in _SKIPPED_NAMES
-    ]  # fmt: skip
+
+    def reader(info: zipfile.ZipInfo) -> Reader:
+        return lambda label: _read(zf, info, label, budget)
+
+    return [
+        (_member_name(i), reader(i)) for i in infos if not i.is_dir() and not _skipped(i.filename)
+    ]
+
+
+def _load(data: bytes, source: str, depth: int, budget: _Budget) -> IngestedDocument:
+    lim = budget.limits
+    if depth > lim.max_depth:
+        raise IngestError(source, f"压缩包嵌套层数超过上限（{lim.max_depth} 层），未审查")
+    files = _entries(data, source, budget)
     budget.members += len(files)
     if budget.members > lim.max_members:
         raise IngestError(
@@ -148,11 +167,10 @@ def _load(data: bytes, source: str, depth: int, budget: _Budget) -> IngestedDocu
     warnings: list[str] = []
     parts: list[str] = []
     length = 0
-    for info in files:
-        name = _member_name(info)
+    for name, read in files:
         label = f"{source}!{name}"
         try:
-            doc = _load_member(_read(zf, info, label, budget), label, depth, budget)
+            doc = _load_member(read(label), label, depth, budget)
         except IngestError as exc:
             markup.errors.append(exc.message)
             if "解压总量超过上限" in exc.problem:
@@ -180,6 +198,8 @@ def _load(data: bytes, source: str, depth: int, budget: _Budget) -> IngestedDocu
         warnings.append(f"{len(markup.errors)} 个成员未能审查，脱敏后的压缩包中不包含这些成员")
     elif markup.errors:
         warnings = markup.errors + warnings
+    if data.startswith(SEVEN_ZIP_MAGIC):
+        warnings.append(OUTPUT_NOTE)
     return IngestedDocument(
         text="".join(parts), kind="zip", source=source, markup=markup, warnings=warnings
     )
