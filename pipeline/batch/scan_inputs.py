@@ -5,7 +5,8 @@
   ignored;
 * ``*.jsonl``: ``{"id", "text"}`` lines (inline documents, keyed by ``id``; a line without
   an id is named ``<file>:<line>``) and/or ``{"path"}`` lines (files);
-* ``*.parquet``: a manifest with a ``path`` column (and optionally ``id``).
+* ``*.parquet``: a manifest with a ``path`` column (and optionally ``id``);
+* ``*.warc`` / ``*.warc.gz``: a web archive (``pipeline.crawl.warc_source``), keyed by URL.
 
 Relative paths in a manifest are relative to the manifest's folder. Files are keyed by their
 absolute path, inline documents by ``id:<id>``.
@@ -52,7 +53,11 @@ def open_source(spec: str) -> ScanSource:
         return ScanSource(spec, _jsonl_items(spec), lambda: _count_lines(spec))
     if lower.endswith(".parquet"):
         return _parquet_source(spec)
-    raise ScanInputError(f"{spec}：应为目录、.jsonl 文件或 .parquet 清单")
+    if lower.endswith((".warc", ".warc.gz")):
+        from pipeline.crawl.warc_source import open_warc
+
+        return open_warc([spec])
+    raise ScanInputError(f"{spec}：应为目录、.jsonl 文件、.parquet 清单或 .warc(.gz) 网页存档")
 
 
 def _walk(root: str) -> Iterator[tuple[str, str]]:

@@ -38,6 +38,11 @@ class ScanItem(NamedTuple):
     known: str | None = None
     #: Return the screened text too (for sinks that store it, such as the ledger).
     keep_text: bool = False
+    #: The content itself (a web document) and the file name ingest gets for it.
+    data: bytes | None = None
+    name: str | None = None
+    #: URL fields of a web document (``pipeline.crawl.web_record``).
+    web: dict[str, Any] | None = None
 
 
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes:
@@ -70,16 +75,25 @@ def screen_items(batch: list[ScanItem]) -> list[dict[str, Any]]:
     message names the file); an item whose hash equals ``known`` yields a bare skip marker.
     Fields starting with ``_`` are for the driver only.
     """
-    return [_screen_item(item, default_screener) for item in batch]
+    return [_screen(item) for item in batch]
+
+
+def _screen(item: ScanItem) -> dict[str, Any]:
+    if item.web is not None:
+        from pipeline.crawl.web_record import screen_web_item
+
+        return screen_web_item(item, lambda one: _screen_item(one, default_screener))
+    return _screen_item(item, default_screener)
 
 
 def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, Any]:
     warnings: list[str] = []
     doc_id: str | None
-    if item.path is not None:
-        doc_id = item.doc_id or item.path
+    if item.path is not None or item.data is not None:
+        name = item.name or item.path or ""
+        doc_id = item.doc_id or item.path or name
         try:
-            data = read_file(item.path)
+            data = item.data if item.data is not None else read_file(name)
         except IngestError as exc:
             return _error(item, doc_id, None, exc.message)
         digest = sha256(data)
@@ -88,12 +102,12 @@ def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, 
         try:
             from pipeline.ingest import load_bytes
 
-            doc = load_bytes(data, item.path)
+            doc = load_bytes(data, name)
         except IngestError as exc:
             return _error(item, doc_id, digest, exc.message)
         except Exception as exc:  # a reader bug must not sink the batch
-            return _error(item, doc_id, digest, f"{item.path}：无法读取（{type(exc).__name__}）")
-        text, warnings, where = doc.text, doc.warnings, f"{item.path}："
+            return _error(item, doc_id, digest, f"{name}：无法读取（{type(exc).__name__}）")
+        text, warnings, where = doc.text, doc.warnings, f"{name}："
     else:
         line = item.line or ""
         try:

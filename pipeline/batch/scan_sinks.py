@@ -140,7 +140,9 @@ class LedgerSink:
             path = record.get("path")
             source = str(Path(path).resolve()) if path else str(record["id"])
             contract = {k: record[k] for k in CONTRACT}
-            batch.append(RecordRequest(contract, source, self.department, text, self.actor))
+            # a web page names its own department (发布机构, pipeline.crawl.page_meta)
+            department = (record.get("page") or {}).get("publisher") or self.department
+            batch.append(RecordRequest(contract, source, department, text, self.actor))
         self.ledger.record_many(batch)  # one transaction per flushed batch of the scan
 
     def finish(self, journal: Journal) -> None:
