@@ -1,73 +1,228 @@
-"""PDF files: the text layer, read with pypdf.
+"""PDF files: the text layer with character boxes (pypdfium2), scanned pages through OCR.
 
-Text conventions: each page's extracted text (newlines normalised to ``\\n``, trailing
-whitespace removed) is one block; pages are joined by ``PAGE_BREAK`` = ``"\\n\\f\\n"``, i.e. a
-line holding only a form feed, so page *n* starts after the *(n-1)*-th form feed. A page without
-text keeps its (empty) place. A PDF in which no page has text has no text layer (a scan) and
-raises ``IngestError``; so do encrypted PDFs that cannot be opened without a password.
+Text conventions: each page's text (newlines normalised to ``\\n``, trailing whitespace of
+every line removed, leading/trailing blank lines dropped) is one block; pages are joined by
+``PAGE_BREAK`` = ``"\\n\\f\\n"``, i.e. a line holding only a form feed, so page *n* starts after
+the *(n-1)*-th form feed. A page without usable text keeps its place: it is rendered and read
+by OCR (:mod:`pipeline.ingest.pdf_scan`), up to ``ocr_pages`` pages per file (beyond that, or
+without the OCR component, the page stays empty and a warning names it). Encrypted PDFs that
+cannot be opened without a password raise ``IngestError``.
+
+``IngestedDocument.markup`` is a :class:`PdfMarkup`: the original bytes, every page's size and
+text range, and for every character of ``text`` its page and box (see
+:mod:`pipeline.ingest.pdf_markup`).
 """
 
 from __future__ import annotations
 
-import io
-import logging
+import ctypes
+import os
 from typing import Any
 
 from pipeline.ingest.model import IngestedDocument, IngestError
-from pipeline.ingest.text_file import normalise_newlines
+from pipeline.ingest.pdf_markup import Box, PdfMarkup, PdfPage
 
 PAGE_BREAK = "\n\f\n"
+#: at most this many pages of one PDF are read by OCR (``ZWGK_PDF_OCR_PAGES`` overrides)
+OCR_PAGES = 200
 
 
-def _open(data: bytes, source: str) -> Any:
-    from pypdf import PdfReader
-
-    # pypdf logs its own repair notes ("EOF marker not found") to stderr; the user gets
-    # one message from us instead
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+def open_pdf(data: bytes, source: str) -> Any:
+    """A ``pypdfium2.PdfDocument``, or ``IngestError`` for a damaged or locked file."""
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(io.BytesIO(data))
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise IngestError(source, "PDF 已加密，需要密码才能读取，请提供未加密的文件") from exc
+        raise IngestError(source, f"PDF 文件损坏，无法读取（{exc}）") from exc
     except Exception as exc:
         raise IngestError(source, f"PDF 文件损坏，无法读取（{type(exc).__name__}）") from exc
-    if reader.is_encrypted:
-        try:
-            ok = reader.decrypt("")
-        except Exception as exc:
-            raise IngestError(source, "PDF 已加密，无法解密（需要密码或缺少解密组件）") from exc
-        if not ok:
-            raise IngestError(source, "PDF 已加密，需要密码才能读取，请提供未加密的文件")
-    return reader
 
 
-def load_pdf(data: bytes, source: str) -> IngestedDocument:
-    """Extract the text layer; pages joined by ``PAGE_BREAK``."""
-    reader = _open(data, source)
-    pages: list[str] = []
-    empty: list[int] = []
+def display_matrix(page: Any) -> tuple[float, float, float, float, float, float]:
+    """``(a, b, c, d, e, f)`` with display ``x = a·px + c·py + e``, ``y = b·px + d·py + f``:
+    page space → top-left-origin points of the displayed page (pdfium's own mapping)."""
+    import pypdfium2.raw as raw
+
+    w, h = page.get_size()
+    k = 64  # device units per point (FPDF_PageToDevice answers integers)
+    dx, dy = ctypes.c_int(), ctypes.c_int()
+
+    def to_device(x: float, y: float) -> tuple[float, float]:
+        raw.FPDF_PageToDevice(page, 0, 0, round(w * k), round(h * k), 0, x, y, dx, dy)
+        return dx.value / k, dy.value / k
+
+    e, f = to_device(0.0, 0.0)
+    x1, y1 = to_device(1000.0, 0.0)
+    x2, y2 = to_device(0.0, 1000.0)
+    return (x1 - e) / 1000, (y1 - f) / 1000, (x2 - e) / 1000, (y2 - f) / 1000, e, f
+
+
+def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], int]:
+    """Characters of the text layer with display boxes (None for generated ones) and the
+    count of characters without a Unicode mapping."""
+    import pypdfium2.raw as raw
+
+    a, b, c, d, e, f = display_matrix(page)
+    upright = b == 0 and c == 0 and a > 0 and d < 0
+    rect = raw.FS_RECTF()
+    tp = textpage.raw  # the bare pointer: ctypes calls on it are several times faster
+    unicode, mapping_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
+    generated, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
+    chars: list[str] = []
+    boxes: list[Box | None] = []
+    bad = 0
+    prev = 0
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = unicode(tp, i)
+        if code == 10 and prev == 13:
+            prev = code
+            continue  # "\r\n" → one "\n"
+        prev = code
+        if code in (0, 0xFFFE, 0xFFFF) or code >= 0x110000 or mapping_error(tp, i) == 1:
+            ch = "\ufffd"
+            bad += 1
+        else:
+            ch = chr(code)
+        if ch in "\r\f":
+            ch = "\n"
+        elif ch < " " and ch not in "\t\n":
+            continue  # pdfium's markers (soft hyphen 0x02 …)
+        box: Box | None = None
+        if ch != "\n" and not generated(tp, i) and loose_box(tp, i, rect):
+            if upright:  # the common case, without min/max
+                box = (a * rect.left + e, d * rect.top + f, a * rect.right + e, d * rect.bottom + f)
+            else:
+                xs = (a * rect.left + c * rect.bottom + e, a * rect.right + c * rect.top + e)
+                ys = (b * rect.left + d * rect.bottom + f, b * rect.right + d * rect.top + f)
+                box = (min(xs), min(ys), max(xs), max(ys))
+        chars.append(ch)
+        boxes.append(box)
+    return chars, boxes, bad
+
+
+def _normalise(chars: list[str], boxes: list[Box | None]) -> tuple[str, list[Box | None]]:
+    """Trailing whitespace of each line removed, leading/trailing line breaks dropped."""
+    out_c: list[str] = []
+    out_b: list[Box | None] = []
+    line_c: list[str] = []
+    line_b: list[Box | None] = []
+
+    def flush() -> None:
+        n = len(line_c)
+        while n and line_c[n - 1].isspace():
+            n -= 1
+        out_c.extend(line_c[:n])
+        out_b.extend(line_b[:n])
+        line_c.clear()
+        line_b.clear()
+
+    for ch, box in zip(chars, boxes, strict=True):
+        if ch == "\n":
+            flush()
+            out_c.append("\n")
+            out_b.append(None)
+        else:
+            line_c.append(ch)
+            line_b.append(box)
+    flush()
+    start, end = 0, len(out_c)
+    while start < end and out_c[start] == "\n":
+        start += 1
+    while end > start and out_c[end - 1] == "\n":
+        end -= 1
+    return "".join(out_c[start:end]), out_b[start:end]
+
+
+def _ocr_limit(ocr_pages: int | None) -> int:
+    if ocr_pages is not None:
+        return ocr_pages
     try:
-        for number, page in enumerate(reader.pages, 1):
-            text = normalise_newlines(page.extract_text() or "").replace("\f", "\n")
-            text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-            if not text.strip():
-                empty.append(number)
-            pages.append(text)
+        return int(os.environ.get("ZWGK_PDF_OCR_PAGES", OCR_PAGES))
+    except ValueError:
+        return OCR_PAGES
+
+
+def _listed(numbers: list[int]) -> str:
+    return "、".join(str(n) for n in numbers[:20]) + ("等" if len(numbers) > 20 else "")
+
+
+def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> IngestedDocument:
+    """Extract the text layer (OCR for scanned pages); pages joined by ``PAGE_BREAK``."""
+    import pypdfium2.raw as raw
+
+    from pipeline.ingest import pdf_scan
+
+    pdf = open_pdf(data, source)
+    markup = PdfMarkup(data=data)
+    texts: list[str] = []
+    warnings: list[str] = []
+    scanned: list[int] = []
+    unread: list[int] = []
+    bad = 0
+    limit = _ocr_limit(ocr_pages)
+    try:
+        if len(pdf) == 0:
+            raise IngestError(source, "PDF 没有页面")
+        offset = 0
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            chars, boxes, page_bad = _page_chars(page, textpage)
+            text, page_boxes = _normalise(chars, boxes)
+            textpage.close()
+            width, height = page.get_size()
+            source_kind = "text"
+            if pdf_scan.needs_ocr(page, text):
+                if len(scanned) >= limit:
+                    unread.append(index + 1)
+                else:
+                    ocr = pdf_scan.ocr_page(page)
+                    if ocr is None:
+                        unread.append(index + 1)
+                    else:
+                        text, page_boxes = ocr
+                        page_bad = 0
+                        source_kind = "ocr"
+                        scanned.append(index + 1)
+            page.close()
+            bad += page_bad
+            if offset:
+                offset += len(PAGE_BREAK)
+                markup.page_of.extend((-1,) * len(PAGE_BREAK))
+                markup.boxes.extend((0.0,) * (4 * len(PAGE_BREAK)))
+            for box in page_boxes:
+                markup.page_of.append(-1 if box is None else index)
+                markup.boxes.extend(box or (0.0, 0.0, 0.0, 0.0))
+            markup.pages.append(
+                PdfPage(index + 1, width, height, offset, offset + len(text), source_kind)
+            )
+            offset += len(text)
+            texts.append(text)
+        encrypted = raw.FPDF_GetSecurityHandlerRevision(pdf) != -1
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError(source, f"PDF 文件损坏，无法提取文字（{type(exc).__name__}）") from exc
-    if not pages:
-        raise IngestError(source, "PDF 没有页面")
-    if len(empty) == len(pages):
-        raise IngestError(source, "PDF 没有文字层（可能是扫描件），需先做 OCR")
-    warnings: list[str] = []
-    if empty:
-        listed = "、".join(str(n) for n in empty[:20]) + ("等" if len(empty) > 20 else "")
-        warnings.append(f"PDF 第 {listed} 页没有文字层（可能是扫描页），未纳入审查，需先做 OCR")
-    text = PAGE_BREAK.join(pages)
-    bad = sum(1 for ch in text if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    finally:
+        pdf.close()
+    if scanned:
+        warnings.append(f"第 {_listed(scanned)} 页为扫描页，已 OCR 识别")
+    if unread:
+        why = pdf_scan.unread_reason(len(scanned), limit)
+        warnings.append(
+            f"PDF 有 {len(unread)} 页没有文字层（扫描页，第 {_listed(unread)} 页），{why}"
+        )
+    text = PAGE_BREAK.join(texts)
+    if not text.strip():
+        raise IngestError(source, "PDF 没有可识别的文字（扫描页未识别出文字）")
+    bad += sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff")
     if bad > max(5, len(text) // 100):
         warnings.append("PDF 文字层可能乱码（字体缺少编码映射），提取结果需人工核对")
-    if reader.is_encrypted:
+    if encrypted:
         warnings.append("PDF 设有权限密码（已用空密码打开）")
-    return IngestedDocument(text=text, kind="pdf", source=source, encoding=None, warnings=warnings)
+    return IngestedDocument(
+        text=text, kind="pdf", source=source, encoding=None, markup=markup, warnings=warnings
+    )

@@ -1,0 +1,212 @@
+"""A redacted PDF: pages with findings rasterised with opaque boxes burnt in, the rest kept.
+
+The text of a PDF cannot be removed reliably in place (pikepdf's documentation says so; the
+glyphs, their encodings and the content stream layout vary per producer), so, like Dangerzone
+and Stirling-PDF's safe mode, every page holding a redacted value is rendered by pypdfium2 at
+``dpi`` (≥ 200; ``ZWGK_PDF_REDACT_DPI`` overrides the default 200), each value's character
+boxes are filled black (:func:`pipeline.redact.raster.burn_boxes`, one rectangle per line of a
+value) and the page's content is replaced by that image (JPEG). The page object itself stays
+(outlines and links to it keep working); its fonts, content streams and annotations are gone
+and are not written. Pages without findings are copied unchanged (content streams byte for
+byte).
+
+Whatever the output, the file is cleaned: document information and XMP metadata, embedded
+files, JavaScript and other actions, the form (AcroForm and its widgets), annotations that
+carry text (comments, pop-ups, free text) or files, the logical structure tree (its alternate
+texts repeat the page text) and page-piece data are removed; outline (bookmark) titles have
+redacted values replaced by their masked form. The whole file is built in memory: nothing is
+written unless it is complete.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+
+from pipeline.ingest.model import IngestedDocument
+
+DPI = 200
+MIN_DPI = 200
+MAX_DPI = 600
+JPEG_QUALITY = 90
+Replacement = tuple[int, int, str]
+Box = tuple[float, float, float, float]
+
+_ROOT_DROP = (
+    "/Metadata",
+    "/AcroForm",
+    "/OpenAction",
+    "/AA",
+    "/StructTreeRoot",
+    "/MarkInfo",
+    "/PieceInfo",
+    "/SpiderInfo",
+    "/Perms",
+    "/Collection",
+    "/Threads",
+)
+_NAMES_DROP = ("/EmbeddedFiles", "/JavaScript", "/AlternatePresentations", "/Renditions")
+_PAGE_DROP = ("/AA", "/PieceInfo", "/Metadata", "/StructParents", "/Thumb", "/B")
+#: annotation types dropped everywhere (files, forms, media, scripts)
+_ANNOT_DROP = {"/FileAttachment", "/Widget", "/Screen", "/Movie", "/Sound", "/RichMedia", "/3D"}
+
+
+def redact_dpi(dpi: int | None = None) -> int:
+    """The rasterising resolution: ``dpi`` or ``ZWGK_PDF_REDACT_DPI`` or 200, kept within
+    200–600."""
+    if dpi is None:
+        try:
+            dpi = int(os.environ.get("ZWGK_PDF_REDACT_DPI", DPI))
+        except ValueError:
+            dpi = DPI
+    return max(MIN_DPI, min(MAX_DPI, dpi))
+
+
+def _page_boxes(doc: IngestedDocument, reps: list[Replacement]) -> dict[int, list[Box]]:
+    """Per page index the rectangles (points) to black out: one per line of each value."""
+    from pipeline.ingest.pdf_markup import span_boxes
+    from pipeline.redact.raster import merge_boxes
+
+    assert doc.markup is not None
+    out: dict[int, list[Box]] = {}
+    for start, end, _new in reps:
+        for page, boxes in span_boxes(doc.markup, start, end).items():  # type: ignore[arg-type]
+            out.setdefault(page, []).extend(merge_boxes(boxes))
+    return out
+
+
+def _rasterise(data: bytes, boxes: dict[int, list[Box]], dpi: int) -> dict[int, tuple]:
+    """Per page index ``(jpeg bytes, width px, height px)`` of the page with boxes burnt."""
+    import pypdfium2 as pdfium
+
+    from pipeline.redact.raster import burn_boxes
+
+    scale = dpi / 72
+    pad = max(2.0, scale * 0.6)
+    out: dict[int, tuple] = {}
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for index, rects in sorted(boxes.items()):
+            page = pdf[index]
+            image = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+            page.close()
+            pixels = [(x0 * scale, y0 * scale, x1 * scale, y1 * scale) for x0, y0, x1, y1 in rects]
+            image = burn_boxes(image, pixels, pad=pad)
+            buf = io.BytesIO()
+            image.save(buf, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+            out[index] = (buf.getvalue(), image.width, image.height)
+    finally:
+        pdf.close()
+    return out
+
+
+def _replace_page(pdf: Any, page: Any, jpeg: bytes, size: tuple[int, int], pts: tuple) -> None:
+    """Make ``page`` show only the image (same page object, everything else dropped)."""
+    import pikepdf
+    from pikepdf import Name
+
+    width, height = pts
+    image = pikepdf.Stream(pdf, jpeg)
+    image.Type = Name.XObject
+    image.Subtype = Name.Image
+    image.Width, image.Height = size
+    image.ColorSpace = Name.DeviceRGB
+    image.BitsPerComponent = 8
+    image.Filter = Name.DCTDecode
+    obj = page.obj
+    for key in list(obj.keys()):
+        if key not in ("/Type", "/Parent"):
+            del obj[key]
+    box = pikepdf.Array([0, 0, width, height])
+    obj.MediaBox = box
+    obj.CropBox = box
+    obj.Rotate = 0  # /Rotate and the boxes are inheritable: set them on the page itself
+    obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    content = f"q {width:.4f} 0 0 {height:.4f} 0 0 cm /Im0 Do Q".encode()
+    obj.Contents = pikepdf.Stream(pdf, content)
+
+
+def _has_text(annot: Any) -> bool:
+    for key in ("/Contents", "/RC", "/T", "/Subj"):
+        value = annot.get(key)
+        if value is not None and str(value).strip():
+            return True
+    return False
+
+
+def _keep_annot(annot: Any) -> bool:
+    import pikepdf
+
+    if not isinstance(annot, pikepdf.Dictionary):
+        return False
+    if str(annot.get("/Subtype", "")) in _ANNOT_DROP or "/AA" in annot:
+        return False
+    action = annot.get("/A")
+    if action is not None and str(action.get("/S", "")) not in ("/URI", "/GoTo"):
+        return False
+    return not _has_text(annot)
+
+
+def _clean(pdf: Any, values: list[tuple[str, str]]) -> None:
+    """Remove metadata, attachments, scripts, forms and text-bearing annotations; mask
+    redacted values in outline titles."""
+    import pikepdf
+
+    if "/Info" in pdf.trailer:
+        del pdf.trailer["/Info"]
+    root = pdf.Root
+    for key in _ROOT_DROP:
+        if key in root:
+            del root[key]
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary):
+        for key in _NAMES_DROP:
+            if key in names:
+                del names[key]
+    for page in pdf.pages:
+        obj = page.obj
+        for key in _PAGE_DROP:
+            if key in obj:
+                del obj[key]
+        annots = obj.get("/Annots")
+        if annots is not None:
+            kept = [a for a in annots if _keep_annot(a)]
+            if kept:
+                obj.Annots = pikepdf.Array(kept)
+            else:
+                del obj["/Annots"]
+    if values and "/Outlines" in root:
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                item = stack.pop()
+                title = item.title or ""
+                for old, new in values:
+                    title = title.replace(old, new)
+                item.title = title
+                stack.extend(item.children)
+
+
+def redacted_pdf(doc: IngestedDocument, reps: list[Replacement], dpi: int | None = None) -> bytes:
+    """The redacted PDF of ``doc`` (a PDF ingested with its markup) as bytes."""
+    import pikepdf
+
+    from pipeline.ingest.pdf_markup import PdfMarkup
+
+    markup = doc.markup
+    if not isinstance(markup, PdfMarkup):
+        raise ValueError(f"{doc.source}：缺少 PDF 版面信息，无法输出脱敏后的 PDF")
+    boxes = _page_boxes(doc, reps)
+    images = _rasterise(markup.data, boxes, redact_dpi(dpi))
+    values = [(doc.text[s:e], new) for s, e, new in reps if doc.text[s:e].strip()]
+    with pikepdf.open(io.BytesIO(markup.data)) as pdf:
+        if len(pdf.pages) != len(markup.pages):
+            raise ValueError(f"{doc.source}：PDF 页数与读取时不一致，无法输出")
+        for index, (jpeg, w, h) in images.items():
+            info = markup.pages[index]
+            _replace_page(pdf, pdf.pages[index], jpeg, (w, h), (info.width, info.height))
+        _clean(pdf, values)
+        out = io.BytesIO()
+        pdf.save(out, preserve_pdfa=False, fix_metadata_version=False, deterministic_id=True)
+    return out.getvalue()
