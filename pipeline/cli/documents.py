@@ -114,6 +114,40 @@ def _classify_jsonl(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERROR if failed and not done else 0
 
 
+def cmd_eval_classify(args: argparse.Namespace) -> int:
+    """Measure the classifier on real documents and/or a labelled JSONL set."""
+    from pathlib import Path
+
+    from pipeline.classify import default_classifier
+    from pipeline.classify.evaluate_real import labelled_report, read_jsonl, real_report
+
+    if not args.real and not args.labelled:
+        err("请给出 --real DIR 或 --labelled FILE.jsonl")
+        return EXIT_INPUT_ERROR
+    clf = default_classifier()
+    out: dict[str, Any] = {}
+    try:
+        if args.real:
+            out["real"] = real_report(Path(args.real), clf, args.screen, args.laws_limit)
+        for name in args.labelled or []:
+            out[name] = labelled_report(list(read_jsonl(Path(name))), clf, args.screen)
+    except (OSError, ValueError, KeyError) as exc:
+        err(f"无法读取评测数据：{exc}")
+        return EXIT_INPUT_ERROR
+    if not args.errors:
+        _drop_errors(out)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _drop_errors(node: Any) -> None:
+    if isinstance(node, dict):
+        if "errors" in node:
+            node["errors"] = len(node["errors"])
+        for value in node.values():
+            _drop_errors(value)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "parse", help="解析公文结构：标题、文号、层级标题、附件、表格、引用（含原文位置）"
@@ -133,3 +167,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--no-screen", action="store_true", help="不做个人信息审查（不检查部分公开）")
     add_reveal_flag(c)
     c.set_defaults(func=cmd_classify)
+
+    e = sub.add_parser("eval-classify", help="评测公开属性判定：真实文件（--real）或带标签的 JSONL")
+    e.add_argument("--real", metavar="DIR", help="真实文件目录（hebei_agencies.jsonl 等）")
+    e.add_argument(
+        "--labelled", metavar="FILE", action="append",
+        help='带标签的 JSONL：每行 {"id","text","attribute","reason_code"?}，可重复',
+    )  # fmt: skip
+    e.add_argument("--screen", action="store_true", help="判定时做个人信息审查（较慢）")
+    e.add_argument("--laws-limit", type=int, metavar="N", help="法律法规只测前 N 篇（偶数行）")
+    e.add_argument("--errors", action="store_true", help="列出每个错例（默认只给个数）")
+    e.set_defaults(func=cmd_eval_classify)
