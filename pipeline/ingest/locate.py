@@ -3,7 +3,9 @@
 Spreadsheets: ``{"sheet", "cell", "header"}`` (A1 reference; ``header`` is the column's
 header cell; no ``sheet`` for CSV). Archive members add ``{"member": "a.zip!dir/x.xlsx"}``
 (the innermost member when archives are nested). Pictures: ``{"page": 1, "box": [x0, y0, x1,
-y1]}`` (pixels). Other kinds: no location (offsets say it).
+y1]}`` (pixels). PDF: ``{"page": n, "box": [x0, y0, x1, y1]}`` in points from the top-left
+corner of the displayed page (the union of the value's characters on its first page; ``pages``
+lists all when it crosses pages). Other kinds: no location (offsets say it).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ def locate(doc: IngestedDocument, start: int, end: int) -> dict[str, Any] | None
     """The location of ``doc.text[start:end]`` in the file, or None."""
     from pipeline.ingest.archive import ArchiveMarkup, locate_member
     from pipeline.ingest.image_file import ImageMarkup, locate_box
+    from pipeline.ingest.pdf_markup import PdfMarkup, locate_pdf
     from pipeline.ingest.spreadsheet import SheetMarkup, locate_cell
 
     markup = doc.markup
@@ -25,6 +28,8 @@ def locate(doc: IngestedDocument, start: int, end: int) -> dict[str, Any] | None
         return locate_cell(markup, start, end)
     if isinstance(markup, ImageMarkup):
         return locate_box(markup, start, end)
+    if isinstance(markup, PdfMarkup):
+        return locate_pdf(markup, start, end)
     if isinstance(markup, ArchiveMarkup):
         hit = locate_member(markup, start, end)
         if hit is None:
@@ -38,7 +43,7 @@ def locate(doc: IngestedDocument, start: int, end: int) -> dict[str, Any] | None
 
 def attach_locations(findings: Iterable[Any], doc: IngestedDocument | None) -> None:
     """Set ``location`` on each finding of a screened ``doc`` (nothing for plain text)."""
-    if doc is None or doc.kind not in ("xlsx", "sheet", "csv", "zip", "image"):
+    if doc is None or doc.kind not in ("xlsx", "sheet", "csv", "zip", "image", "pdf"):
         return
     for f in findings:
         f.location = locate(doc, f.start, f.end)
@@ -57,4 +62,6 @@ def location_label(location: dict[str, Any] | None) -> str:
         parts.append(f"{sheet}!{cell}" if sheet else str(cell))
     elif sheet:
         parts.append(f"工作表名 {sheet}")
+    elif location.get("page"):
+        parts.append(f"第{location['page']}页")
     return " ".join(parts)
