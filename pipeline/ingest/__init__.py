@@ -1,5 +1,6 @@
-"""Ingest: turn a .txt/.html/.docx/.pdf file, a spreadsheet (.xlsx/.xls/.et/.ods/.csv …) or a
-.zip archive of such files into the text the pipeline screens.
+"""Ingest: turn a .txt/.html/.docx/.pdf file, a spreadsheet (.xlsx/.xls/.et/.ods/.csv …), a
+word-processing file LibreOffice converts (.doc/.wps/.rtf/.odt, :mod:`pipeline.ingest.office`)
+or a .zip/.7z archive of such files into the text the pipeline screens.
 
 ``load_path`` / ``load_bytes`` return an ``IngestedDocument`` whose ``text`` every later
 stage indexes, or raise ``IngestError`` with a Chinese message naming the file; they never
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from pipeline.ingest.image_file import IMAGE_EXTENSIONS
 from pipeline.ingest.model import MAX_BYTES, IngestedDocument, IngestError, Kind
+from pipeline.ingest.office import WORD_EXTENSIONS
 from pipeline.ingest.spreadsheet import SHEET_EXTENSIONS
 
 __all__ = ["MAX_BYTES", "IngestError", "IngestedDocument", "load_bytes", "load_path"]
@@ -30,6 +32,8 @@ _EXTENSIONS: dict[str, Kind] = {
     ".pdf": "pdf",
     **SHEET_EXTENSIONS,
     ".zip": "zip",
+    ".7z": "zip",
+    **WORD_EXTENSIONS,
     **IMAGE_EXTENSIONS,
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,6 +55,8 @@ def _sniff(data: bytes) -> str | None:
         if "word/document.xml" in names:
             return "docx"
         return "xlsx" if "xl/workbook.xml" in names else "zip"
+    if data.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return "zip"  # a .7z: the archive reader tells the two apart
     if data.startswith(_OLE):
         return "ole"
     if data.startswith(b"{\\rtf"):
@@ -61,15 +67,18 @@ def _sniff(data: bytes) -> str | None:
 
 
 _FOREIGN = {
-    "ole": "内容是旧版 Office 格式（.doc/.xls/.wps），请另存为 .docx 后再处理",
-    "rtf": "内容是 RTF 格式，请另存为 .docx 后再处理",
+    "ole": "内容是旧版 Office 格式（.doc/.xls/.wps），请改正扩展名后再处理",
+    "rtf": "内容是 RTF 格式，请改正扩展名为 .rtf",
     "image": "内容是图片文件，请改正扩展名（如 .png、.jpg）",
     "zip": "内容是 ZIP 压缩包（不是 Word 文档），请改正扩展名为 .zip",
     "xlsx": "内容是 Excel 工作簿，请改正扩展名为 .xlsx",
 }
 
 
-_SUPPORTED = "支持 .txt、.html、.docx、.pdf、.xlsx、.xls、.et、.ods、.csv、.zip、.png、.jpg 等"
+_SUPPORTED = (
+    "支持 .txt、.html、.docx、.pdf、.xlsx、.xls、.et、.ods、.csv、.doc、.wps、.rtf、.odt、"
+    ".zip、.7z、.png、.jpg 等"
+)
 
 
 def _is_zip(data: bytes) -> bool:
@@ -111,9 +120,15 @@ def _container_kind(data: bytes, name: str, declared: Kind | None, sniffed: str 
 def _kind(data: bytes, name: str) -> Kind:
     ext = Path(name).suffix.lower()
     sniffed = _sniff(data)
+    if ext == ".rar" or data.startswith(b"Rar!\x1a\x07"):
+        from pipeline.ingest.sevenzip import RAR_REFUSED
+
+        raise IngestError(name, RAR_REFUSED)
     if ext and ext not in _EXTENSIONS:
         raise IngestError(name, f"不支持的文件类型 {ext}（{_SUPPORTED}）")
     declared = _EXTENSIONS.get(ext)
+    if declared == "office" or (declared == "docx" and sniffed in ("ole", "rtf")):
+        return "office"  # LibreOffice converts it; pipeline.ingest.office checks the content
     if declared in ("xlsx", "sheet", "csv", "zip") or (
         declared is None and sniffed in ("xlsx", "zip")
     ):
@@ -169,6 +184,10 @@ def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> IngestedDo
         from pipeline.ingest.docx_file import load_docx
 
         return load_docx(data, name)
+    if kind == "office":
+        from pipeline.ingest.office import load_office
+
+        return load_office(data, name)
     if kind in ("xlsx", "sheet", "csv"):
         from pipeline.ingest.spreadsheet import load_spreadsheet
 

@@ -12,8 +12,9 @@ from typing import Literal
 
 #: xlsx: .xlsx/.xlsm (redacted in place); sheet: .xls/.xlsb/.ods/.et (redacted as .xlsx);
 #: csv: .csv/.tsv; zip: an archive whose members are documents of their own; image: a picture
-#: (.png/.jpg/.bmp/.tif/.gif), OCR'd
-Kind = Literal["txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip", "image"]
+#: (.png/.jpg/.bmp/.tif/.gif), OCR'd; office: .doc/.wps/.rtf/.odt read through LibreOffice's
+#: .docx conversion (redacted as .docx)
+Kind = Literal["txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip", "image", "office"]
 
 #: Default upper bound for one input file.
 MAX_BYTES = 50 * 1024 * 1024
