@@ -108,7 +108,10 @@ def _container_kind(data: bytes, name: str, declared: Kind | None, sniffed: str 
         return "csv"
     if sniffed is None:
         from pipeline.ingest.html_file import looks_like_html
+        from pipeline.ingest.office import is_spreadsheet_xml
 
+        if is_spreadsheet_xml(data):
+            return "sheet"  # Excel 2003 XML saved as .xls: LibreOffice converts it
         if looks_like_html(data):
             return "html"  # a "spreadsheet" exported as a web page: common on government sites
         raise IngestError(name, "不是有效的表格文件（内容是纯文本，请另存为 .xlsx 或 .csv）")

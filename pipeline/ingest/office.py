@@ -217,6 +217,12 @@ def load_office(data: bytes, source: str) -> IngestedDocument:
     return doc
 
 
+def is_spreadsheet_xml(data: bytes) -> bool:
+    """An Excel 2003 XML workbook (SpreadsheetML), often saved by agencies as .xls."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head
+
+
 def sheet_to_xlsx(data: bytes, source: str) -> bytes:
     """An .xls/.et workbook calamine cannot read, converted to .xlsx by LibreOffice Calc."""
     if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:

@@ -199,6 +199,25 @@ def _read_calamine(data: bytes, source: str, fmt: str) -> list[Sheet]:
     return sheets
 
 
+def _read_legacy(data: bytes, source: str, fmt: str, warnings: list[str]) -> list[Sheet]:
+    """calamine; for an .xls/.et it cannot read (not encrypted), LibreOffice Calc's .xlsx."""
+    try:
+        return _read_calamine(data, source, fmt)
+    except IngestError as exc:
+        if fmt not in ("xls", "et") or "加密" in exc.problem:
+            raise
+        from pipeline.ingest.office import INSTALL, is_spreadsheet_xml, sheet_to_xlsx, soffice
+
+        if soffice() is None:
+            if is_spreadsheet_xml(data):
+                what = "内容是 Excel 2003 XML 表格，" + INSTALL.format(target=".xlsx")
+                raise IngestError(source, what) from exc
+            raise
+        sheets = _read_calamine(sheet_to_xlsx(data, source), source, "xlsx")
+    warnings.append(f"已用 LibreOffice 转换为 .xlsx 读取（.{fmt} 文件的格式较旧或不标准）")
+    return sheets
+
+
 def _read_csv(data: bytes, source: str, fmt: str) -> tuple[list[Sheet], str, str, str]:
     from pipeline.ingest.text_file import decode_bytes
 
@@ -229,7 +248,7 @@ def load_spreadsheet(data: bytes, source: str, kind: Kind) -> IngestedDocument:
         sheets, encoding, delimiter, newline = _read_csv(data, source, fmt)
         markup.encoding, markup.delimiter, markup.newline = encoding, delimiter, newline
     else:
-        sheets = _read_calamine(data, source, fmt)
+        sheets = _read_legacy(data, source, fmt, warnings)
         if kind == "xlsx":
             from pipeline.ingest.xlsx_comments import read_comments
 
