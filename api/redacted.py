@@ -21,14 +21,15 @@ MEDIA_TYPES: dict[str, str] = {
     "xlsx": XLSX_TYPE,
     "sheet": XLSX_TYPE,  # .xls/.et/.ods/.xlsb are answered with a redacted .xlsx
     "csv": "text/csv",
-    "zip": "application/zip",
+    "zip": "application/zip",  # a .7z too is answered with a .zip
+    "office": DOCX_TYPE,  # .doc/.wps/.rtf/.odt are answered with a redacted .docx
     "image": "image/png",  # the picture's own type: pipeline.redact.image_writer.media_type
 }
 #: the OpenAPI description of the 200 response besides its JSON body
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "JSON（文本或 txt/pdf 上传）；上传 HTML/DOCX/XLSX/CSV/ZIP 时为同格式的遮蔽后"
-        "文件（XLS/ET/ODS 为 XLSX）",
+        "文件（XLS/ET/ODS 为 XLSX，DOC/WPS/RTF/ODT 为 DOCX，7Z 为 ZIP）",
         "content": {
             media: {"schema": {"type": "string", "format": "binary"}}
             for media in MEDIA_TYPES.values()
@@ -70,8 +71,9 @@ def redacted_file(doc: Any, result: Any, redactions: int) -> Response:
         encoding = getattr(ingested.markup, "encoding", "utf-8")
         media += f"; charset={'utf-8' if encoding == 'utf-8-sig' else encoding}"
     name = PurePath(ingested.source).name or f"upload.{ingested.kind}"
-    if ingested.kind == "sheet":
-        name = str(PurePath(name).with_suffix(".xlsx"))
+    from pipeline.redact.sheet_writer import output_name
+
+    name = output_name(ingested, name)  # .xls → .xlsx, .doc/.wps/.rtf/.odt → .docx, .7z → .zip
     stem, dot, ext = name.rpartition(".")
     redacted_name = f"{stem}.redacted.{ext}" if dot else f"{name}.redacted"
     headers = {

@@ -10,6 +10,8 @@ exclusive, non-overlapping, any order). Per kind:
   the span survives.
 - docx: the same document with the characters replaced inside the ``<w:t>`` elements (run
   formatting kept); a span crossing runs follows the same first-gets-it rule.
+- office (.doc/.wps/.rtf/.odt): the same on LibreOffice's .docx conversion; a path output
+  gets the ``.docx`` suffix.
 - xlsx/xlsm, xls/xlsb/ods/et (→ .xlsx), csv/tsv, zip: see :mod:`pipeline.redact.sheet_writer`.
 - image: the same picture with opaque boxes over the redacted characters, see
   :mod:`pipeline.redact.image_writer`.
@@ -152,7 +154,11 @@ def write_redacted(
     reps = _validated(replacements, len(doc.text))
     if doc.kind == "html":
         _emit(_html_bytes(doc, reps), out)
-    elif doc.kind == "docx":
+    elif doc.kind in ("docx", "office"):
+        if doc.kind == "office" and isinstance(out, str | os.PathLike):
+            from pipeline.redact.sheet_writer import output_name
+
+            out = Path(output_name(doc, os.fspath(out)))  # .doc/.wps/.rtf/.odt → .docx
         _write_docx(doc, reps, out)
     elif doc.kind == "image":
         from pipeline.redact.image_writer import image_bytes

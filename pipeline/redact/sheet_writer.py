@@ -7,8 +7,8 @@
 - xls/xlsb/ods/et: a new .xlsx holding every sheet's values (hidden state kept, formatting
   not kept).
 - csv/tsv: the same delimiter, line ending and encoding.
-- zip: a .zip of the redacted members (same names); members that could not be read are
-  left out.
+- zip (and .7z): a .zip of the redacted members (same names; a member whose format changes
+  gets the new extension, e.g. a.doc → a.docx); members that could not be read are left out.
 
 A replacement covering only text that is not in a cell (the ``工作表：`` line, TABs, newlines)
 changes nothing; one inside a sheet name renames the sheet.
@@ -36,8 +36,14 @@ _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 def output_suffix(doc: IngestedDocument) -> str | None:
     """The extension the redacted file gets when it differs from the input's (``.xlsx`` for
-    .xls/.xlsb/.ods/.et), else None."""
-    return ".xlsx" if doc.kind == "sheet" else None
+    .xls/.xlsb/.ods/.et, ``.docx`` for .doc/.wps/.rtf/.odt, ``.zip`` for .7z), else None."""
+    if doc.kind == "sheet":
+        return ".xlsx"
+    if doc.kind == "office":
+        return ".docx"
+    if doc.kind == "zip" and PurePath(doc.source.rsplit("!", 1)[-1]).suffix.lower() == ".7z":
+        return ".zip"
+    return None
 
 
 def output_name(doc: IngestedDocument, name: str) -> str:
@@ -192,7 +198,7 @@ def archive_bytes(doc: IngestedDocument, reps: list[Replacement]) -> bytes:
             data = io.BytesIO()
             write_redacted(member.doc, own, data)
             name = member.name
-            if member.doc.kind == "sheet":
+            if member.doc.kind in ("sheet", "office", "zip"):
                 name = output_name(member.doc, name)
             elif member.doc.kind == "pdf":
                 name = str(PurePath(name).with_suffix(".txt"))
@@ -224,4 +230,8 @@ def describe_output(doc: IngestedDocument) -> Any:
     """A note for the user when the output format differs from the input's (or None)."""
     if doc.kind == "sheet":
         return "已输出为 .xlsx 工作簿（只保留单元格的值）"
+    if doc.kind == "office":
+        return "已输出为 .docx 文档（由 LibreOffice 转换后脱敏）"
+    if output_suffix(doc) == ".zip":
+        return "7z 压缩包已输出为 .zip 压缩包"
     return None
