@@ -88,6 +88,7 @@ async def prepublish(request: Request) -> dict[str, Any]:
     is null."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
+    attach_locations(result.findings, doc.ingested)  # the ledger keeps where each one is
     contract = result.to_contract()
     ledger_id = None
     writer = request.app.state.ledger_writer

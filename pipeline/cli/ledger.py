@@ -123,6 +123,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         for key, name in FIGURE_NAMES.items():
             value = data.figures.get(key, 0)
             print(f"{name}\t{value:.1%}" if key == "handled_rate" else f"{name}\t{value}")
+        from pipeline.ledger.recheck_report import print_departments
+
+        with _open() as ledger:
+            print_departments(ledger)  # 整改复查 of web pages, per department (发布机构)
     return 0
 
 
@@ -152,6 +156,7 @@ def _date(text: str) -> date:
 
 @_ledger_errors
 def cmd_ledger_add(args: argparse.Namespace) -> int:
+    from pipeline.ingest.locate import attach_locations
     from pipeline.screen import default_screener
 
     if args.source and len(args.paths) > 1:
@@ -162,6 +167,7 @@ def cmd_ledger_add(args: argparse.Namespace) -> int:
     with _open() as ledger:
         for path, doc in inputs:
             result = screener.screen(doc.text, doc_id=path)
+            attach_locations(result.findings, doc)
             source = args.source or ("stdin" if path == "-" else str(Path(path).resolve()))
             outcome = ledger.record(
                 result.to_contract(), source, args.department, text=doc.text, actor=args.actor
@@ -176,6 +182,7 @@ def cmd_ledger_add(args: argparse.Namespace) -> int:
 
 @_ledger_errors
 def cmd_ledger_list(args: argparse.Namespace) -> int:
+    from pipeline.ingest.locate import location_label
     from pipeline.ledger.labels import action_name, entity_name, status_name
 
     with _open() as ledger:
@@ -186,12 +193,12 @@ def cmd_ledger_list(args: argparse.Namespace) -> int:
         for row in rows:
             print(json.dumps(row.to_dict(), ensure_ascii=False))
         return 0
-    print("编号\t文档\t来源\t发现\t处置\t规则\t状态\t说明")
+    print("编号\t文档\t来源\t发现\t处置\t规则\t状态\t说明\t位置")
     for r in rows:
         print(
             f"{r.id}\t#{r.document_id} v{r.version}\t{r.source}\t{entity_name(r.entity)}："
             f"{r.masked}\t{action_name(r.action)}\t{r.rule}\t{status_name(r.status)}\t"
-            f"{r.status_reason or ''}"
+            f"{r.status_reason or ''}\t{location_label(r.location)}"
         )
     return 0
 

@@ -133,6 +133,9 @@ class Finding(Base):
     status_reason: Mapped[str | None] = mapped_column(Text)
     status_by: Mapped[str | None] = mapped_column(String(255))
     status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: where the value is in the file (the contract's ``location``: sheet/cell, page/box,
+    #: member); null for plain text and for findings recorded before migration 0003
+    location: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
 
     document: Mapped[Document] = relationship(back_populates="findings")
 

@@ -40,6 +40,7 @@ def finding_record(finding: Finding, doc: Document) -> FindingRecord:
         status_reason=finding.status_reason,
         status_by=finding.status_by,
         status_at=finding.status_at,
+        location=finding.location,
     )
 
 

@@ -133,6 +133,9 @@ def write_batch(
         for item, doc_id in zip(created, doc_ids, strict=True)
         for raw in item.findings
     ]
+    if not any(f["location"] for f in findings):  # plain text: the column is left out
+        for f in findings:
+            del f["location"]
     if findings:
         session.execute(insert(Finding), findings)
     finding_ids = _finding_ids(session, doc_ids) if findings else {d: [] for d in doc_ids}
@@ -195,7 +198,23 @@ def _finding(
         "status_reason": None,
         "status_by": None,
         "status_at": None,
+        "location": _location(raw.get("location")),
     }
+
+
+def _location(value: Any) -> dict[str, Any] | None:
+    """The finding's ``location`` when it is an object of plain values (else nothing)."""
+    if not isinstance(value, Mapping) or not value:
+        return None
+    plain = (str, int, float, bool, type(None))
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if isinstance(item, list | tuple):
+            item = [v for v in item if isinstance(v, int | float)]
+        elif not isinstance(item, plain):
+            continue
+        out[str(key)] = item
+    return out or None
 
 
 def _audit(actor: str, document_id: int, after: dict[str, Any]) -> dict[str, Any]:

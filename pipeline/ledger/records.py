@@ -74,6 +74,8 @@ class FindingRecord:
     status_reason: str | None
     status_by: str | None
     status_at: datetime | None
+    #: where the value is in the file (sheet/cell, page/box, member), when known
+    location: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(asdict(self))

@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from pipeline.ledger.charts import bar_chart, line_chart
+from pipeline.ledger.labels import LOCATION_HEADERS, entity_name, location_columns, status_name
 from pipeline.ledger.report_xlsx import FIGURE_NAMES
 from pipeline.ledger.stats import ReportData, breakdowns, over_time
 
@@ -32,6 +33,27 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, int]]) -> str:
     )
     heading = "".join(f"<th>{escape(h)}</th>" for h in head)
     return f"<table><tr>{heading}</tr>{cells}</table>"
+
+
+#: at most this many located findings are listed in the HTML report (the XLSX has them all)
+LOCATED_ROWS = 200
+
+
+def _located(data: ReportData) -> str:
+    """A table of the findings still to handle that know where they are in the file."""
+    rows = [f for f in data.findings if f.location and f.status == "open"]
+    if not rows:
+        return ""
+    head = ("来源", *LOCATION_HEADERS[:4], "发现", "状态")
+    cells = []
+    for f in rows[:LOCATED_ROWS]:
+        where = location_columns(f.location)[:4]
+        values = (f.source, *where, f"{entity_name(f.entity)}：{f.masked}", status_name(f.status))
+        cells.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
+    more = len(rows) - LOCATED_ROWS
+    note = f'<p class="meta">另有 {more} 条未列出，见 XLSX 台账。</p>' if more > 0 else ""
+    heading = "".join(f"<th>{escape(h)}</th>" for h in head)
+    return f"<h2>待处理发现的位置</h2><table><tr>{heading}</tr>{''.join(cells)}</table>{note}"
 
 
 def render_html(data: ReportData, title: str = "政务公开个人信息保护检查统计报告") -> str:
@@ -67,6 +89,7 @@ def render_html(data: ReportData, title: str = "政务公开个人信息保护�
         if series["文档数"][i] or series["发现数"][i]
     )
     parts.append(f"<table><tr><th>时间</th><th>文档数</th><th>发现数</th></tr>{timeline}</table>")
+    parts.append(_located(data))
     parts.append('<p class="meta">本报告不含任何个人信息原文，发现项仅以遮蔽形式记录。</p>')
     parts.append("</body></html>")
     return "\n".join(parts)

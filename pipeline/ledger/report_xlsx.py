@@ -9,15 +9,23 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.ledger.labels import action_name, doc_type_name, entity_name, status_name
+from pipeline.ledger.labels import (
+    LOCATION_HEADERS,
+    action_name,
+    doc_type_name,
+    entity_name,
+    location_columns,
+    status_name,
+)
 from pipeline.ledger.stats import ReportData, breakdowns
 
-#: the ledger's columns; the first ten are the issue's, the rest help follow items up
+#: the ledger's columns; the first ten are the issue's, the rest help follow items up (the
+#: last five say where in the file: 附件/工作表/单元格/页/位置说明)
 HEADERS: tuple[str, ...] = (
     "文档", "来源", "类型", "发现", "处置", "规则", "理由", "依据", "状态", "说明",
-    "编号", "部门", "版本", "审查时间", "处理人", "处理时间",
+    "编号", "部门", "版本", "审查时间", "处理人", "处理时间", *LOCATION_HEADERS,
 )  # fmt: skip
-WIDTHS = (8, 36, 16, 28, 10, 22, 40, 40, 10, 30, 8, 16, 6, 18, 14, 18)
+WIDTHS = (8, 36, 16, 28, 10, 22, 40, 40, 10, 30, 8, 16, 6, 18, 14, 18, 24, 14, 16, 6, 30)
 FIGURE_NAMES: dict[str, str] = {
     "sources": "检查文档（来源）数",
     "documents": "审查文档版本数",
@@ -78,6 +86,7 @@ def write_xlsx(data: ReportData, path: Path) -> Path:
             f"{f.screened_at.astimezone(data.tz):%Y-%m-%d %H:%M}",
             f.status_by or "",
             f"{f.status_at.astimezone(data.tz):%Y-%m-%d %H:%M}" if f.status_at else "",
+            *location_columns(f.location),
         ]
         sheet.append([_cell_value(v) for v in row])
     for cells in sheet.iter_rows(min_row=2, min_col=7, max_col=8):

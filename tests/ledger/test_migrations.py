@@ -20,7 +20,7 @@ def test_upgrade_creates_the_schema_from_empty(db_url):
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) >= TABLES
     with engine.connect() as conn:
-        assert current_revision(conn) == head_revision() == "0002"
+        assert current_revision(conn) == head_revision() == "0003"
     engine.dispose()
 
 
