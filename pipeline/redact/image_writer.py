@@ -2,7 +2,8 @@
 
 Each replacement covers the characters it changes: when the masked form has the same length
 as the original (``110101********1234``, ``张*``) only the changed characters are boxed, so the
-picture shows what the text output shows; otherwise the whole value. The boxes of one value
+picture shows what the text output shows; otherwise everything between the prefix and suffix
+the masked form keeps (``太原市小店区***``: the part after 小店区). The boxes of one value
 on one text line are merged into one rectangle (:func:`pipeline.redact.raster.merge_boxes`)
 and grown by a small margin.
 
@@ -42,9 +43,14 @@ def value_rects(text: str, boxes: list[Box | None], rep: Replacement) -> list[Bo
     old = text[start:end]
     if len(new) == len(old):
         own = [boxes[start + i] for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-    else:
-        own = boxes[start:end]
-    return merge_boxes(own)
+        return merge_boxes(own)
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return merge_boxes(boxes[start + head : end - tail])
 
 
 def image_bytes(doc: IngestedDocument, reps: list[Replacement]) -> bytes:
