@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 SEVEN_ZIP_MAGIC = b"7z\xbc\xaf\x27\x1c"
 RAR_MAGIC = b"Rar!\x1a\x07"
 RAR_REFUSED = (
-    "暂不支持 RAR 压缩包（读取 RAR 需要非开源的 unrar 工具，离线环境不可用），"
+    "暂不支持 RAR 压缩包（读取 RAR 需要外部的 unrar 工具，非自由许可，离线环境不可用），"
     "请解压后重新打包为 .zip 或 .7z 再处理"
 )
 OUTPUT_NOTE = "7z 压缩包脱敏后输出为 .zip 压缩包（成员名称不变）"
