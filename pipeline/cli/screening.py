@@ -153,7 +153,8 @@ def register(sub: Any) -> None:
     """Add ``screen``, ``redact``, ``rules`` and ``eval-screen``."""
     p = sub.add_parser(
         "screen",
-        help="审查文件中的个人信息（txt/html/docx/pdf/xlsx/xls/et/ods/csv/zip，- 为标准输入）",
+        help="审查文件中的个人信息（txt/html/docx/doc/wps/rtf/odt/pdf/xlsx/xls/et/ods/csv/"
+        "zip/7z，- 为标准输入）",
     )
     p.add_argument("paths", nargs="*", help="要审查的文件")
     p.add_argument("--json", action="store_true", help="每个文件输出一行 JSON（批处理契约）")
@@ -165,7 +166,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "redact",
-        help="输出遮蔽后的文件（HTML/DOCX/XLSX/CSV/ZIP 保留原有格式，XLS/ET/ODS 输出 XLSX）",
+        help="输出遮蔽后的文件（HTML/DOCX/XLSX/CSV/ZIP 保留原有格式，XLS/ET/ODS 输出 XLSX，"
+        "DOC/WPS/RTF/ODT 输出 DOCX，7Z 输出 ZIP）",
     )
     p.add_argument("path", help="输入文件，- 为标准输入")
     p.add_argument("-o", "--output", required=True, help="输出文件，- 为标准输出")
