@@ -111,8 +111,6 @@ def cmd_redact(args: argparse.Namespace) -> int:
     else:
         from pipeline.redact.sheet_writer import describe_output, output_name
 
-        if doc.kind == "pdf" and target.lower().endswith(".pdf"):
-            target = target[:-4] + ".txt"  # the writer emits redacted text for PDFs
         target = output_name(doc, target)
         if describe_output(doc):
             err(f"{args.path}: {describe_output(doc)} → {target}")

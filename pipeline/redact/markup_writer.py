@@ -15,8 +15,8 @@ exclusive, non-overlapping, any order). Per kind:
 - xlsx/xlsm, xls/xlsb/ods/et (→ .xlsx), csv/tsv, zip: see :mod:`pipeline.redact.sheet_writer`.
 - image: the same picture with opaque boxes over the redacted characters, see
   :mod:`pipeline.redact.image_writer`.
-- pdf: the redacted *text* (UTF-8); true PDF redaction is out of scope. A ``.pdf`` output path
-  is changed to ``.txt``; a warning is appended to ``doc.warnings``.
+- pdf: a redacted PDF: pages with findings rasterised with opaque boxes burnt in, the others
+  kept, metadata/attachments/scripts/forms stripped, see :mod:`pipeline.redact.pdf_writer`.
 
 Characters that exist only in the extracted text (line breaks, TABs between cells) have no
 place in HTML/DOCX; a replacement covering only such characters changes nothing there.
@@ -35,7 +35,6 @@ from pipeline.redact.slots import slot_edits
 Replacement = tuple[int, int, str]
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
-PDF_WARNING = "PDF 无法在保留版式的情况下脱敏，已输出脱敏后的纯文本（.txt）"
 
 
 def _validated(replacements: list[Replacement], length: int) -> list[Replacement]:
@@ -170,10 +169,9 @@ def write_redacted(
         if isinstance(out, str | os.PathLike):
             out = Path(output_name(doc, os.fspath(out)))
         _emit(archive_bytes(doc, reps) if doc.kind == "zip" else sheet_bytes(doc, reps), out)
+    elif doc.kind == "pdf":
+        from pipeline.redact.pdf_writer import redacted_pdf
+
+        _emit(redacted_pdf(doc, reps), out)
     else:
-        if doc.kind == "pdf":
-            if isinstance(out, str | os.PathLike) and Path(out).suffix.lower() == ".pdf":
-                out = Path(out).with_suffix(".txt")
-            if PDF_WARNING not in doc.warnings:
-                doc.warnings.append(PDF_WARNING)
         _emit(apply_replacements(doc.text, reps).encode("utf-8"), out)

@@ -45,9 +45,10 @@ _ROOT_DROP = (
     "/Perms",
     "/Collection",
     "/Threads",
+    "/AF",
 )
 _NAMES_DROP = ("/EmbeddedFiles", "/JavaScript", "/AlternatePresentations", "/Renditions")
-_PAGE_DROP = ("/AA", "/PieceInfo", "/Metadata", "/StructParents", "/Thumb", "/B")
+_PAGE_DROP = ("/AA", "/PieceInfo", "/Metadata", "/StructParents", "/Thumb", "/B", "/AF")
 #: annotation types dropped everywhere (files, forms, media, scripts)
 _ANNOT_DROP = {"/FileAttachment", "/Widget", "/Screen", "/Movie", "/Sound", "/RichMedia", "/3D"}
 
@@ -176,6 +177,14 @@ def _clean(pdf: Any, values: list[tuple[str, str]]) -> None:
                 obj.Annots = pikepdf.Array(kept)
             else:
                 del obj["/Annots"]
+    for obj in pdf.objects:  # files attached anywhere else (an XObject's /AF, an action …)
+        if isinstance(obj, pikepdf.Dictionary) and "/EF" in obj:
+            del obj["/EF"]
+        elif isinstance(obj, pikepdf.Stream) and obj.get("/Type") == "/EmbeddedFile":
+            obj.write(b"")
+            for key in ("/Params", "/Subtype"):
+                if key in obj:
+                    del obj[key]
     if values and "/Outlines" in root:
         with pdf.open_outline() as outline:
             stack = list(outline.root)

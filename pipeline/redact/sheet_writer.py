@@ -200,8 +200,6 @@ def archive_bytes(doc: IngestedDocument, reps: list[Replacement]) -> bytes:
             name = member.name
             if member.doc.kind in ("sheet", "office", "zip"):
                 name = output_name(member.doc, name)
-            elif member.doc.kind == "pdf":
-                name = str(PurePath(name).with_suffix(".txt"))
             out.writestr(name, data.getvalue())
     return buf.getvalue()
 

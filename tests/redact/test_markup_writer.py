@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 
 from pipeline.ingest import load_bytes, load_path
-from pipeline.redact.markup_writer import PDF_WARNING, apply_replacements, write_redacted
+from pipeline.redact.markup_writer import apply_replacements, write_redacted
 
 ID = "11010519491231002X"
 
@@ -55,15 +55,18 @@ def test_txt_written_as_utf8(tmp_path):
     assert buf.getvalue().decode("utf-8").startswith("申请人：张*\n")
 
 
-def test_pdf_becomes_redacted_text(tmp_path):
+def test_pdf_becomes_a_redacted_pdf(tmp_path):
+    from pypdf import PdfReader
+
     from tests.pdf_builder import pdf_bytes
 
     doc = load_bytes(pdf_bytes([["申请人：张三 电话13812345678"]]), "reply.pdf")
     target = tmp_path / "reply_redacted.pdf"
     write_redacted(doc, [_span(doc.text, "13812345678", "138****5678")], target)
-    assert not target.exists()
-    assert (tmp_path / "reply_redacted.txt").read_text("utf-8") == "申请人：张三 电话138****5678"
-    assert PDF_WARNING in doc.warnings
+    assert not (tmp_path / "reply_redacted.txt").exists()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "13812345678" not in PdfReader(target).pages[0].extract_text()
+    assert doc.warnings == []
 
 
 # --- html ---------------------------------------------------------------------------------
