@@ -45,7 +45,7 @@ def _archive(root: Path) -> dict[str, str]:
     _docx(root / "sub" / "list.docx", "补贴公示", f"王小红，身份证号{ID}。")
     (root / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip archive")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (root / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a document: ignored
+    (root / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")  # ignored
     (root / ".hidden.txt").write_text(REPLY, encoding="utf-8")  # hidden: ignored
     return {
         "reply.txt": "block",
@@ -84,7 +84,7 @@ def test_folder_gives_one_line_per_document_and_names_broken_files(tmp_path: Pat
             assert ID not in record["redacted"]
     assert not any(k.startswith("_") for r in records for k in r)
     assert outcome.counts == {"block": 3, "pass": 1, "error": 2}
-    assert outcome.ignored == {".png": 1}
+    assert outcome.ignored == {".svg": 1}
 
 
 def test_scan_records_equal_screen_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
