@@ -36,6 +36,8 @@ MAX_SIDE = 2000
 #: table-cell boundary (joined by TAB; the detector already joins words less than about a
 #: character apart into one box); a narrower one joins the pieces directly
 CELL_GAP = 0.5
+#: a picture this many times higher than wide is read in tiles
+LONG = 2.5
 
 _engine: Any = None
 _lock = threading.Lock()
@@ -147,9 +149,8 @@ def _reading_order(lines: list[OcrLine]) -> list[list[OcrLine]]:
     return rows
 
 
-def recognise(image: Image.Image) -> list[OcrLine]:
-    """The text lines of ``image`` in reading order (top to bottom, each row left to right)."""
-    rgb = _rgb(image)
+def _ocr(rgb: Image.Image, dx: float = 0.0, dy: float = 0.0) -> list[OcrLine]:
+    """The engine's lines of one (tile of an) image, boxes shifted by ``(dx, dy)``."""
     eng = engine()
     with _lock:
         result, _elapsed = eng(rgb)
@@ -158,11 +159,48 @@ def recognise(image: Image.Image) -> list[OcrLine]:
         text = str(text)
         if not text.strip() or float(score) < MIN_SCORE:
             continue
-        pts = [[float(x), float(y)] for x, y in quad]
+        pts = [[float(x) + dx, float(y) + dy] for x, y in quad]
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
         box = (min(xs), min(ys), max(xs), max(ys))
         lines.append(OcrLine(text, box, _split(text, pts), float(score)))
+    return lines
+
+
+def _tiles(length: int, tile: int, overlap: int) -> list[tuple[int, int, int, int]]:
+    """``(start, end, keep_from, keep_to)`` along one axis: tiles overlapping by ``overlap``;
+    the keep ranges partition ``[0, length)`` and stay ``overlap / 2`` inside each tile."""
+    starts = list(range(0, max(1, length - overlap), tile - overlap))
+    out = []
+    for k, a in enumerate(starts):
+        b = min(length, a + tile)
+        keep_from = 0 if k == 0 else a + overlap // 2
+        keep_to = length if k == len(starts) - 1 else a + tile - overlap // 2
+        out.append((a, b, keep_from, keep_to))
+        if b == length:
+            out[-1] = (a, b, keep_from, length)
+            break
+    return out
+
+
+def recognise(image: Image.Image) -> list[OcrLine]:
+    """The text lines of ``image`` in reading order (top to bottom, each row left to right).
+
+    A tall picture (a scrolling screenshot or 长图, more than ``LONG`` times higher than wide
+    and higher than ``MAX_SIDE``) is read in overlapping tiles, so the engine's downscaling to
+    ``MAX_SIDE`` does not shrink its text to nothing; a line is taken from the tile whose keep
+    range holds its centre. (A wide picture is not tiled: its lines would be cut.)"""
+    rgb = _rgb(image)
+    width, height = rgb.size
+    if height <= MAX_SIDE or height < LONG * width:
+        lines = _ocr(rgb)
+    else:
+        tile = max(width, MAX_SIDE)
+        lines = []
+        for top, bottom, keep_from, keep_to in _tiles(height, tile, max(200, tile // 8)):
+            for line in _ocr(rgb.crop((0, top, width, bottom)), 0.0, float(top)):
+                if keep_from <= (line.box[1] + line.box[3]) / 2 < keep_to:
+                    lines.append(line)
     return [line for row in _reading_order(lines) for line in row]
 
 

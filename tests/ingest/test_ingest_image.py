@@ -124,3 +124,19 @@ def test_sniffed_pictures_without_an_extension():
         assert _kind(encoded(image, fmt), "upload") == "image", fmt
     # a text that happens to start with "BM" is still text
     assert _kind("BMW 车辆采购公告：中标单位……".encode(), "notice.txt") == "txt"
+
+
+def test_tall_screenshot_is_read_in_tiles_without_losing_or_doubling_lines():
+    from PIL import Image
+
+    from pipeline.ingest import ocr
+
+    texts = ["一、申请人：韩晓东", "联系电话：13705518826", "住址：六安市金安区梅山南路88号"]
+    tall = Image.new("RGB", (620, 5400), "white")
+    tops = [120, 1860, 5200]  # the second in the overlap of the first two tiles
+    for text, top in zip(texts, tops, strict=True):
+        tall.paste(render([[text]], font_px=24, margin=4).image, (30, top))
+    lines = ocr.recognise(tall)
+    assert [ln.text for ln in lines] == texts
+    for line, top in zip(lines, tops, strict=True):
+        assert top <= line.box[1] and line.box[3] <= top + 50
