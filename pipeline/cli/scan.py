@@ -44,8 +44,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
             sink = LedgerSink(args.department)
             sinks.append(sink)
             notes.append(f"审查结果已记入台账：{sink.ledger.location}（zwgk report 生成报告）")
+        from pipeline.crawl.cli_hooks import after_scan, scan_source
+
+        source, progress = scan_source(args, progress)  # a crawl, a WARC file, …
         outcome = run_scan(
-            args.source,
+            source,
             args.out,
             runner=runner,
             batch_size=args.batch_size or BATCH_SIZE,
@@ -70,6 +73,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         progress.finish(["已中断；再次运行同一命令即可从中断处继续"])
         raise
+    notes += after_scan(args, source)
     progress.finish(outcome.notes + notes)
     return EXIT_INPUT_ERROR if outcome.counts["error"] else 0
 
@@ -81,7 +85,10 @@ def register(sub: Any) -> None:
         help="批量审查档案（目录、JSONL 或 Parquet 清单），可中断续跑，未变化的文档跳过",
     )
     p.add_argument(
-        "source", help="目录（txt/html/docx/pdf）、.jsonl 文件或含 path 列的 .parquet 清单"
+        "source",
+        nargs="*",
+        help="目录（txt/html/docx/pdf）、.jsonl 文件、含 path 列的 .parquet 清单、"
+        ".warc(.gz) 网页存档，或网站的起始网址（可多个，见 docs/crawl.md）",
     )
     p.add_argument(
         "--out", required=True, metavar="FILE", help="结果文件：.jsonl（每篇一行）或 .parquet"
@@ -104,4 +111,7 @@ def register(sub: Any) -> None:
     p.add_argument("--force", action="store_true", help="全部重新审查，不跳过未变化的文档")
     p.add_argument("--retry-errors", action="store_true", help="重新处理上次出错的文档")
     p.add_argument("--quiet", action="store_true", help="不显示进度和汇总")
+    from pipeline.crawl.options import add_crawl_arguments
+
+    add_crawl_arguments(p)
     p.set_defaults(func=cmd_scan)

@@ -14,6 +14,7 @@ of the request record for the same URL.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -28,6 +29,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 ERROR_TYPE = "application/x-zwgk-fetch-error+json"
 #: Our crawler's extension headers on ``response`` records.
 REFERRER, REDIRECTS = "WARC-Zwgk-Referrer", "WARC-Zwgk-Redirects"
+#: On a ``revisit`` record of our crawler: ``segment:offset`` of the unchanged document.
+PAYLOAD = "WARC-Zwgk-Payload"
 
 HTTP_REASONS = {
     400: "请求无效",
@@ -91,14 +94,40 @@ def records(path: str, payloads: bool = True) -> Iterator[tuple[dict[str, Any], 
     from warcio.exceptions import ArchiveLoadFailed
 
     referers: dict[str, str] = {}
+    folder = os.path.dirname(os.path.abspath(path))
     with open(path, "rb") as fh:
         try:
             for rec in ArchiveIterator(fh):
                 found = _record(rec, referers, payloads)
+                if found is not None and found[0].get("unchanged") and payloads:
+                    found = _earlier(found[0], rec.rec_headers.get_header(PAYLOAD), folder)
                 if found is not None:
                     yield found
         except ArchiveLoadFailed as exc:
             raise ScanInputError(f"{path}：不是有效的 WARC 文件（{exc}）") from exc
+
+
+def _earlier(
+    web: dict[str, Any], where: str | None, folder: str
+) -> tuple[dict[str, Any], bytes | None]:
+    """A revisit with the unchanged document read from the earlier record it names, so
+    the scan can still tell it is unchanged by its hash (or screen it again under new rules)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    name, _, offset = (where or "").rpartition(":")
+    path = os.path.join(folder, os.path.basename(name))
+    if not name or not offset.isdigit() or not os.path.exists(path):
+        return web, None
+    with open(path, "rb") as fh:
+        fh.seek(int(offset))
+        for rec in ArchiveIterator(fh):
+            if rec.rec_type == "response" and rec.http_headers is not None:
+                web["status"] = 304
+                web["content_type"] = rec.http_headers.get_header("Content-Type")
+                web["disposition"] = rec.http_headers.get_header("Content-Disposition")
+                return web, _read(rec.content_stream(), MAX_BYTES + 1)
+            break
+    return web, None
 
 
 def _record(

@@ -52,8 +52,8 @@ def screen_web_item(
     web = item.web or {}
     if web.get("error"):
         return error_record(web, str(web["error"]))
-    if web.get("unchanged"):
-        return {SKIPPED: True}
+    if web.get("unchanged") and item.data is None:
+        return {SKIPPED: True}  # a revisit of another archive: nothing to read
     record = screen_one(item)
     if record.get(SKIPPED):
         return record
