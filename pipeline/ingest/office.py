@@ -223,9 +223,18 @@ def is_spreadsheet_xml(data: bytes) -> bool:
     return head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head
 
 
+def convertible_sheet(data: bytes) -> bool:
+    """Bytes LibreOffice Calc may read where calamine failed: an OLE file with an Excel
+    workbook stream, or an Excel 2003 XML workbook (anything else would be imported as text)."""
+    if data.startswith(_OLE):
+        return any(s in data for s in _WORKBOOK_STREAMS)
+    return is_spreadsheet_xml(data)
+
+
 def sheet_to_xlsx(data: bytes, source: str) -> bytes:
     """An .xls/.et workbook calamine cannot read, converted to .xlsx by LibreOffice Calc."""
-    if data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data:
-        raise IngestError(source, "表格文件已加密（设有打开密码），请解除密码后再处理")
-    suffix = ".xls" if data.startswith(_OLE) else PurePath(source).suffix.lower() or ".xls"
-    return convert(data, source, "xlsx", suffix)
+    if data.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in data:
+            raise IngestError(source, "表格文件已加密（设有打开密码），请解除密码后再处理")
+        return convert(data, source, "xlsx", ".xls", "MS Excel 97")
+    return convert(data, source, "xlsx", ".xml", "MS Excel 2003 XML")

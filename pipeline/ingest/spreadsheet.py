@@ -204,16 +204,16 @@ def _read_legacy(data: bytes, source: str, fmt: str, warnings: list[str]) -> lis
     try:
         return _read_calamine(data, source, fmt)
     except IngestError as exc:
-        if fmt not in ("xls", "et") or "加密" in exc.problem:
-            raise
-        from pipeline.ingest.office import INSTALL, is_spreadsheet_xml, sheet_to_xlsx, soffice
+        from pipeline.ingest import office
 
-        if soffice() is None:
-            if is_spreadsheet_xml(data):
-                what = "内容是 Excel 2003 XML 表格，" + INSTALL.format(target=".xlsx")
+        if fmt not in ("xls", "et") or "加密" in exc.problem or not office.convertible_sheet(data):
+            raise
+        if office.soffice() is None:
+            if office.is_spreadsheet_xml(data):
+                what = "内容是 Excel 2003 XML 表格，" + office.INSTALL.format(target=".xlsx")
                 raise IngestError(source, what) from exc
             raise
-        sheets = _read_calamine(sheet_to_xlsx(data, source), source, "xlsx")
+        sheets = _read_calamine(office.sheet_to_xlsx(data, source), source, "xlsx")
     warnings.append(f"已用 LibreOffice 转换为 .xlsx 读取（.{fmt} 文件的格式较旧或不标准）")
     return sheets
 
