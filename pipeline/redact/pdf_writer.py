@@ -5,10 +5,11 @@ glyphs, their encodings and the content stream layout vary per producer), so, li
 and Stirling-PDF's safe mode, every page holding a redacted value is rendered by pypdfium2 at
 ``dpi`` (≥ 200; ``ZWGK_PDF_REDACT_DPI`` overrides the default 200), each value's character
 boxes are filled black (:func:`pipeline.redact.raster.burn_boxes`, one rectangle per line of a
-value) and the page's content is replaced by that image (JPEG). The page object itself stays
-(outlines and links to it keep working); its fonts, content streams and annotations are gone
-and are not written. Pages without findings are copied unchanged (content streams byte for
-byte).
+value, over the characters its masked form hides, as for pictures: ``1301**********3024``
+keeps the first and last four digits visible) and the page's content is replaced by that
+image (JPEG). The page object itself stays (outlines and links to it keep working); its fonts,
+content streams and annotations are gone and are not written. Pages without findings are
+copied unchanged (content streams byte for byte).
 
 Whatever the output, the file is cleaned: document information and XMP metadata, embedded
 files, JavaScript and other actions, the form (AcroForm and its widgets), annotations that
@@ -64,15 +65,37 @@ def redact_dpi(dpi: int | None = None) -> int:
     return max(MIN_DPI, min(MAX_DPI, dpi))
 
 
+def changed_span(old: str, new: str) -> list[int]:
+    """Offsets in ``old`` of the characters the masked form ``new`` hides: the changed ones
+    when both have the same length (``1301**********3024``, ``张*``), otherwise everything
+    between the prefix and suffix ``new`` keeps (``石家庄市长安区***``)."""
+    if len(new) == len(old):
+        return [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return list(range(head, len(old) - tail))
+
+
 def _page_boxes(doc: IngestedDocument, reps: list[Replacement]) -> dict[int, list[Box]]:
-    """Per page index the rectangles (points) to black out: one per line of each value."""
-    from pipeline.ingest.pdf_markup import span_boxes
+    """Per page index the rectangles (points) to black out: per value, one per line of the
+    characters its masked form hides (the PDF shows what the text output shows)."""
+    from pipeline.ingest.pdf_markup import PdfMarkup
     from pipeline.redact.raster import merge_boxes
 
-    assert doc.markup is not None
+    markup = doc.markup
+    assert isinstance(markup, PdfMarkup)
     out: dict[int, list[Box]] = {}
-    for start, end, _new in reps:
-        for page, boxes in span_boxes(doc.markup, start, end).items():  # type: ignore[arg-type]
+    for start, end, new in reps:
+        by_page: dict[int, list[Box]] = {}
+        for i in changed_span(doc.text[start:end], new):
+            hit = markup.box(start + i)
+            if hit is not None:
+                by_page.setdefault(hit[0], []).append(hit[1])
+        for page, boxes in by_page.items():
             out.setdefault(page, []).extend(merge_boxes(boxes))
     return out
 

@@ -222,11 +222,19 @@ def test_boxes_are_burnt_where_the_values_were(case):
     after = pdfium.PdfDocument(out)[0].render(scale=scale).to_pil().convert("L")
     assert after.size == before.size
     f = next(f for f in result.findings if doc.text[f.start : f.end] == ID)
-    x0, y0, x1, y1 = (round(v * scale) for v in f.location["box"])
-    inner = (x0 + 3, y0 + 3, x1 - 3, y1 - 3)
-    dark = sum(after.crop(inner).histogram()[:40]) / ((inner[2] - inner[0]) * (inner[3] - inner[1]))
-    was = sum(before.crop(inner).histogram()[:40]) / ((inner[2] - inner[0]) * (inner[3] - inner[1]))
-    assert dark > 0.97 and was < 0.5
+    masked = next(new for a, b, new in _edits if doc.text[a:b] == ID)
+    assert masked[:4] == ID[:4] and masked[-4:] == ID[-4:] and set(masked[4:-4]) == {"*"}
+    x0, y0, x1, y1 = (v * scale for v in f.location["box"])
+    digit = (x1 - x0) / len(ID)
+
+    def dark(a: float, b: float, image) -> float:  # share of dark pixels in a column band
+        box = (round(a) + 2, round(y0) + 3, round(b) - 2, round(y1) - 3)
+        return sum(image.crop(box).histogram()[:40]) / ((box[2] - box[0]) * (box[3] - box[1]))
+
+    hidden = (x0 + 4 * digit, x1 - 4 * digit)  # the ten masked digits
+    assert dark(*hidden, after) > 0.97 and dark(*hidden, before) < 0.5
+    kept = (x0, x0 + 4 * digit)  # 1301 stays readable, as in the text output
+    assert 0.02 < dark(*kept, after) < 0.6
     title = (60 * scale, 50 * scale, 300 * scale, 75 * scale)  # the heading is still there
     assert 0.02 < sum(after.crop(title).histogram()[:128]) / (240 * 25 * scale**2) < 0.6
 
@@ -269,10 +277,12 @@ def test_scanned_page_is_ocred_located_and_burnt():
     scale = 200 / 72
     before = pdfium.PdfDocument(data)[0].render(scale=scale).to_pil().convert("L")
     after = pdfium.PdfDocument(out)[0].render(scale=scale).to_pil().convert("L")
-    x0, y0, x1, y1 = (round(v * scale) for v in f.location["box"])
-    area = (x1 - x0) * (y1 - y0)
-    assert sum(before.crop((x0, y0, x1, y1)).histogram()[:128]) / area < 0.5
-    assert sum(after.crop((x0, y0, x1, y1)).histogram()[:40]) / area > 0.95
+    x0, y0, x1, y1 = (v * scale for v in f.location["box"])
+    digit = (x1 - x0) / len(ID)
+    hidden = (round(x0 + 4.5 * digit), round(y0) + 2, round(x1 - 4.5 * digit), round(y1) - 2)
+    area = (hidden[2] - hidden[0]) * (hidden[3] - hidden[1])
+    assert sum(before.crop(hidden).histogram()[:128]) / area < 0.5
+    assert sum(after.crop(hidden).histogram()[:40]) / area > 0.95
     label = (0, y0, max(x0 - 10, 1), y1)  # 申请人 … 身份证号： stays readable
     assert sum(after.crop(label).histogram()[:128]) > 50
 
