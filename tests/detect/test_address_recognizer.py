@@ -94,3 +94,16 @@ def test_original_offsets_through_engine_traditional_fullwidth() -> None:
     det = found[0]
     assert original[det.start : det.end] == "舒城縣干汊河鎮新河村３組"
     assert original[: det.attrs["keep_until_at"]] == "家住：舒城縣干汊河鎮"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("住址：沈丘县槐店镇新华街南段17号，联系电话", "沈丘县槐店镇新华街南段17号"),
+        ("家住城关镇人民路东段88号3单元201室。", "城关镇人民路东段88号3单元201室"),
+        ("现住项城市水寨街道交通路北巷6号", "项城市水寨街道交通路北巷6号"),
+    ],
+)
+def test_road_with_a_directional_segment_is_an_address(text, address):
+    # 南段/东段/北巷: the road's segment or lane named by a direction, before the number
+    assert address in [a for a, _ in _addresses(text)]
