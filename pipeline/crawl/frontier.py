@@ -150,6 +150,12 @@ class Frontier:
             )
         ]
 
+    def count_kind(self, crawl: int, kind: str) -> int:
+        row = self.db.execute(
+            "SELECT count(*) FROM urls WHERE crawl = ? AND kind = ?", (crawl, kind)
+        ).fetchone()
+        return int(row[0])
+
     def known(self, crawl: int) -> set[str]:
         return {
             str(u) for (u,) in self.db.execute("SELECT url FROM urls WHERE crawl = ?", (crawl,))

@@ -75,6 +75,8 @@ class SiteSpider(scrapy.Spider):
         self.domains = frozenset(config["domains"])
         self.allowed_domains = sorted(self.domains)
         self.known = self.frontier.known(self.crawl_id)
+        #: sitemaps are in ``known`` but are no documents: not counted in ``--max-pages``
+        self.sitemaps = self.frontier.count_kind(self.crawl_id, "sitemap")
         self.written: set[str] = set()
         self.bytes = 0
         self.max_pages: int | None = config.get("max_pages")
@@ -170,7 +172,8 @@ class SiteSpider(scrapy.Spider):
             if url in self.known:
                 continue
             self.known.add(url)
-            budget_left = (self.max_pages is None or len(self.known) <= self.max_pages) and (
+            pages = len(self.known) - self.sitemaps
+            budget_left = (self.max_pages is None or pages <= self.max_pages) and (
                 self.max_bytes is None or self.bytes < self.max_bytes
             )
             (rows if budget_left else over).append((url, referrer))
@@ -250,6 +253,7 @@ class SiteSpider(scrapy.Spider):
             sub = canonical(sub)
             if sub not in self.known and in_scope(sub, self.domains):
                 self.known.add(sub)
+                self.sitemaps += 1
                 self.frontier.seed(self.crawl_id, [(sub, "sitemap")])
                 requests.append(self._request(sub, asked, "sitemap"))
         entry = Entry(asked, "listed", response.status, links=tuple(rows), outlinks=outlinks)

@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.crawl.docs import detail_page, id_number, notice_docx, person, roster_xlsx
 
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 DETAILS = 18
 PER_LIST = 6
 SLOW_SECONDS = 5.0
@@ -150,6 +151,12 @@ def serve(site: Site) -> tuple[ThreadingHTTPServer, str]:
             path = self.path
             with site.lock:
                 site.hits[path] = site.hits.get(path, 0) + 1
+            if path == "/sitemap.xml":  # detail pages only, some not linked from any list
+                locs = "".join(
+                    f"<url><loc>{base}/xxgk/detail/{n}.html</loc></url>" for n in (2, 4, 6, 8, 10)
+                )
+                xml = f'<?xml version="1.0"?><urlset xmlns="{SITEMAP_NS}">{locs}</urlset>'
+                return self._send(200, "application/xml", xml.encode())
             if path == "/robots.txt":
                 return self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
             if path == "/old/notice.html":
@@ -167,8 +174,8 @@ def serve(site: Site) -> tuple[ThreadingHTTPServer, str]:
             key = path.split("#")[0]
             pages = site.pages()
             if key not in pages:
-                base = key.split("?")[0]
-                key = base if base in pages else key
+                bare = key.split("?")[0]
+                key = bare if bare in pages else key
             if key not in pages:
                 return self._send(404, "text/html", b"<h1>404</h1>")
             status, ctype, body, _ = pages[key]
@@ -194,5 +201,6 @@ def serve(site: Site) -> tuple[ThreadingHTTPServer, str]:
             pass  # the crawler hung up (a timeout, a file over the size limit)
 
     server = Server(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return server, base
