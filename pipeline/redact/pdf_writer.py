@@ -80,9 +80,12 @@ def changed_span(old: str, new: str) -> list[int]:
     return list(range(head, len(old) - tail))
 
 
-def _page_boxes(doc: IngestedDocument, reps: list[Replacement]) -> dict[int, list[Box]]:
+def _page_boxes(
+    doc: IngestedDocument, reps: list[Replacement], hidden: set[int]
+) -> dict[int, list[Box]]:
     """Per page index the rectangles (points) to black out: per value, one per line of the
-    characters its masked form hides (the PDF shows what the text output shows)."""
+    characters its masked form hides (the PDF shows what the text output shows); the offsets
+    of those characters are added to ``hidden``."""
     from pipeline.ingest.pdf_markup import PdfMarkup
     from pipeline.redact.raster import merge_boxes
 
@@ -92,6 +95,7 @@ def _page_boxes(doc: IngestedDocument, reps: list[Replacement]) -> dict[int, lis
     for start, end, new in reps:
         by_page: dict[int, list[Box]] = {}
         for i in changed_span(doc.text[start:end], new):
+            hidden.add(start + i)
             hit = markup.box(start + i)
             if hit is not None:
                 by_page.setdefault(hit[0], []).append(hit[1])
@@ -125,8 +129,11 @@ def _rasterise(data: bytes, boxes: dict[int, list[Box]], dpi: int) -> dict[int, 
     return out
 
 
-def _replace_page(pdf: Any, page: Any, jpeg: bytes, size: tuple[int, int], pts: tuple) -> None:
-    """Make ``page`` show only the image (same page object, everything else dropped)."""
+def _replace_page(
+    pdf: Any, page: Any, jpeg: bytes, size: tuple[int, int], pts: tuple, text: Any = None
+) -> None:
+    """Make ``page`` show only the image (same page object, everything else dropped);
+    ``text`` is an optional ``(font, operators)`` invisible text layer."""
     import pikepdf
     from pikepdf import Name
 
@@ -148,6 +155,11 @@ def _replace_page(pdf: Any, page: Any, jpeg: bytes, size: tuple[int, int], pts: 
     obj.Rotate = 0  # /Rotate and the boxes are inheritable: set them on the page itself
     obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
     content = f"q {width:.4f} 0 0 {height:.4f} 0 0 cm /Im0 Do Q".encode()
+    if text is not None:
+        from pipeline.redact.pdf_text_layer import FONT_NAME
+
+        obj.Resources.Font = pikepdf.Dictionary({FONT_NAME: text[0]})
+        content += b"\n" + text[1]
     obj.Contents = pikepdf.Stream(pdf, content)
 
 
@@ -220,24 +232,37 @@ def _clean(pdf: Any, values: list[tuple[str, str]]) -> None:
                 stack.extend(item.children)
 
 
-def redacted_pdf(doc: IngestedDocument, reps: list[Replacement], dpi: int | None = None) -> bytes:
-    """The redacted PDF of ``doc`` (a PDF ingested with its markup) as bytes."""
+def redacted_pdf(
+    doc: IngestedDocument,
+    reps: list[Replacement],
+    dpi: int | None = None,
+    text_layer: bool | None = None,
+) -> bytes:
+    """The redacted PDF of ``doc`` (a PDF ingested with its markup) as bytes; ``text_layer``
+    (default ``ZWGK_PDF_TEXT_LAYER``, off) adds the invisible text of what stays visible to
+    rasterised pages (:mod:`pipeline.redact.pdf_text_layer`)."""
     import pikepdf
 
     from pipeline.ingest.pdf_markup import PdfMarkup
+    from pipeline.redact import pdf_text_layer
 
     markup = doc.markup
     if not isinstance(markup, PdfMarkup):
         raise ValueError(f"{doc.source}：缺少 PDF 版面信息，无法输出脱敏后的 PDF")
-    boxes = _page_boxes(doc, reps)
+    hidden: set[int] = set()
+    boxes = _page_boxes(doc, reps, hidden)
     images = _rasterise(markup.data, boxes, redact_dpi(dpi))
     values = [(doc.text[s:e], new) for s, e, new in reps if doc.text[s:e].strip()]
     with pikepdf.open(io.BytesIO(markup.data)) as pdf:
         if len(pdf.pages) != len(markup.pages):
             raise ValueError(f"{doc.source}：PDF 页数与读取时不一致，无法输出")
+        font = pdf_text_layer.font(pdf) if images and pdf_text_layer.wanted(text_layer) else None
         for index, (jpeg, w, h) in images.items():
             info = markup.pages[index]
-            _replace_page(pdf, pdf.pages[index], jpeg, (w, h), (info.width, info.height))
+            text = None
+            if font is not None:
+                text = (font, pdf_text_layer.layer(doc.text, markup, index, hidden))
+            _replace_page(pdf, pdf.pages[index], jpeg, (w, h), (info.width, info.height), text)
         _clean(pdf, values)
         out = io.BytesIO()
         pdf.save(out, preserve_pdfa=False, fix_metadata_version=False, deterministic_id=True)

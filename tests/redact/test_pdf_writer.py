@@ -304,3 +304,28 @@ def test_a_pdf_inside_a_zip_comes_back_as_a_redacted_pdf():
         member = z.read("附件/答复书.pdf")
     assert member.startswith(b"%PDF") and not _leaks(member, ID2)
     assert len(PdfReader(io.BytesIO(member)).pages) == 1
+
+
+def test_optional_text_layer_holds_only_what_stays_visible(case, monkeypatch):
+    _data, doc, _result, edits, plain = case
+    monkeypatch.setenv("ZWGK_PDF_TEXT_LAYER", "1")
+    out = redacted_pdf(doc, edits)
+    assert out != plain and redacted_pdf(doc, edits, text_layer=False) == plain
+    masked = {doc.text[a:b]: new for a, b, new in edits}
+    for reader_text in (
+        PdfReader(io.BytesIO(out)).pages[0].extract_text(),
+        pdfium.PdfDocument(out)[0].get_textpage().get_text_range().replace("\r\n", "\n"),
+    ):
+        lines = reader_text.split("\n")
+        assert lines[0] == PAGE1[0] and lines[1] == PAGE1[1]  # searchable again
+        assert f"身份证号：{ID[:4]} {ID[-4:]}，" in reader_text
+        assert MOBILE not in reader_text and ID not in reader_text
+        assert masked[MOBILE].replace("****", " ") in reader_text
+    for value in {doc.text[a:b] for a, b, _new in edits}:
+        assert not _leaks(out, value), value
+    # the invisible characters sit where they were: re-reading finds the heading in place
+    again = load_bytes(out, "again.pdf")
+    old = doc.markup.box(doc.text.index("公示"))  # type: ignore[union-attr]
+    new = again.markup.box(again.text.index("公示"))  # type: ignore[union-attr]
+    assert old is not None and new is not None and old[0] == new[0] == 0
+    assert all(abs(a - b) < 1.5 for a, b in zip(old[1], new[1], strict=True))
