@@ -22,6 +22,7 @@ MEDIA_TYPES: dict[str, str] = {
     "sheet": XLSX_TYPE,  # .xls/.et/.ods/.xlsb are answered with a redacted .xlsx
     "csv": "text/csv",
     "zip": "application/zip",  # a .7z too is answered with a .zip
+    "ofd": "application/ofd",  # the same package, redacted characters masked in TextCode
     "office": DOCX_TYPE,  # .doc/.wps/.rtf/.odt are answered with a redacted .docx
     "image": "image/png",  # the picture's own type: pipeline.redact.image_writer.media_type
 }

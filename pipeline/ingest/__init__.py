@@ -35,6 +35,7 @@ _EXTENSIONS: dict[str, Kind] = {
     ".7z": "zip",
     **WORD_EXTENSIONS,
     **IMAGE_EXTENSIONS,
+    ".ofd": "ofd",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
@@ -54,6 +55,8 @@ def _sniff(data: bytes) -> str | None:
             return "docx"  # damaged: let the DOCX reader report it
         if "word/document.xml" in names:
             return "docx"
+        if any(n.lstrip("/").lower() == "ofd.xml" for n in names):
+            return "ofd"
         return "xlsx" if "xl/workbook.xml" in names else "zip"
     if data.startswith(b"7z\xbc\xaf\x27\x1c"):
         return "zip"  # a .7z: the archive reader tells the two apart
@@ -72,12 +75,13 @@ _FOREIGN = {
     "image": "内容是图片文件，请改正扩展名（如 .png、.jpg）",
     "zip": "内容是 ZIP 压缩包（不是 Word 文档），请改正扩展名为 .zip",
     "xlsx": "内容是 Excel 工作簿，请改正扩展名为 .xlsx",
+    "ofd": "内容是 OFD 文件，请改正扩展名为 .ofd",
 }
 
 
 _SUPPORTED = (
     "支持 .txt、.html、.docx、.pdf、.xlsx、.xls、.et、.ods、.csv、.doc、.wps、.rtf、.odt、"
-    ".zip、.7z、.png、.jpg 等"
+    ".ofd、.zip、.7z、.png、.jpg 等"
 )
 
 
@@ -130,6 +134,12 @@ def _kind(data: bytes, name: str) -> Kind:
     if ext and ext not in _EXTENSIONS:
         raise IngestError(name, f"不支持的文件类型 {ext}（{_SUPPORTED}）")
     declared = _EXTENSIONS.get(ext)
+    if declared == "ofd" or sniffed == "ofd":  # a ZIP holding OFD.xml
+        if sniffed != "ofd":
+            raise IngestError(name, "不是有效的 OFD 文件（不是包含 OFD.xml 的 ZIP 包）")
+        if declared not in (None, "zip", "ofd"):
+            raise IngestError(name, _FOREIGN["ofd"])
+        return "ofd"
     if declared == "office" or (declared == "docx" and sniffed in ("ole", "rtf")):
         return "office"  # LibreOffice converts it; pipeline.ingest.office checks the content
     if declared in ("xlsx", "sheet", "csv", "zip") or (
@@ -199,6 +209,10 @@ def load_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> IngestedDo
         from pipeline.ingest.archive import load_archive
 
         return load_archive(data, name)
+    if kind == "ofd":
+        from pipeline.ingest.ofd_file import load_ofd
+
+        return load_ofd(data, name)
     if kind == "image":
         from pipeline.ingest.image_file import load_image
 

@@ -14,7 +14,10 @@ from typing import Literal
 #: csv: .csv/.tsv; zip: an archive whose members are documents of their own; image: a picture
 #: (.png/.jpg/.bmp/.tif/.gif), OCR'd; office: .doc/.wps/.rtf/.odt read through LibreOffice's
 #: .docx conversion (redacted as .docx)
-Kind = Literal["txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip", "image", "office"]
+#: ofd: an OFD package (GB/T 33190), redacted as an OFD
+Kind = Literal[
+    "txt", "html", "docx", "pdf", "xlsx", "sheet", "csv", "zip", "image", "office", "ofd"
+]
 
 #: Default upper bound for one input file.
 MAX_BYTES = 50 * 1024 * 1024

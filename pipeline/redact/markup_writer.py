@@ -17,6 +17,8 @@ exclusive, non-overlapping, any order). Per kind:
   :mod:`pipeline.redact.image_writer`.
 - pdf: a redacted PDF: pages with findings rasterised with opaque boxes burnt in, the others
   kept, metadata/attachments/scripts/forms stripped, see :mod:`pipeline.redact.pdf_writer`.
+- ofd: the same OFD package with the redacted characters masked inside ``TextCode`` and the
+  metadata holding them removed, see :mod:`pipeline.redact.ofd_writer`.
 
 Characters that exist only in the extracted text (line breaks, TABs between cells) have no
 place in HTML/DOCX; a replacement covering only such characters changes nothing there.
@@ -173,5 +175,9 @@ def write_redacted(
         from pipeline.redact.pdf_writer import redacted_pdf
 
         _emit(redacted_pdf(doc, reps), out)
+    elif doc.kind == "ofd":
+        from pipeline.redact.ofd_writer import ofd_bytes
+
+        _emit(ofd_bytes(doc, reps), out)
     else:
         _emit(apply_replacements(doc.text, reps).encode("utf-8"), out)
