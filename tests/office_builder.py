@@ -29,7 +29,12 @@ HOUSEHOLDS = [
     ),
 ]
 #: the penalty decision's party
-PARTY = ("郭永强", with_check("41272419760218" + "573"), "13569431082", "沈丘县槐店镇新华街127号")
+PARTY = (
+    "郭永强",
+    with_check("41272419760218" + "573"),
+    "13569431082",
+    "沈丘县槐店镇新华街南段17号",
+)
 
 
 def _build() -> bytes:

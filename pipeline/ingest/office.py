@@ -52,6 +52,7 @@ _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 _ODF_TEXT = b"application/vnd.oasis.opendocument.text"
+_WORDML = b"schemas.microsoft.com/office/word/2003/wordml"
 
 
 def soffice() -> str | None:
@@ -156,6 +157,28 @@ def _is_odt(data: bytes) -> bool:
     return data.startswith(b"PK\x03\x04") and _ODF_TEXT in data[:200]
 
 
+def _is_wordml(data: bytes) -> bool:
+    """A Word 2003 XML document (WordprocessingML), which some systems save as .doc."""
+    head = data[:4096]
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") and _WORDML in head
+
+
+def _mht_page(data: bytes) -> bytes | None:
+    """The HTML part of a single-file web page (MHT, Word's 「单个文件网页」 saved as .doc)."""
+    head = data[:2048].lower()
+    if not head.lstrip().startswith(b"mime-version:") or b"multipart/related" not in head:
+        return None
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            return payload if isinstance(payload, bytes) and payload else None
+    return None
+
+
 def _as_other(doc: IngestedDocument, ext: str, what: str, output: str) -> IngestedDocument:
     doc.warnings.insert(0, f"扩展名为 {ext}，但内容是{what}，已按{what}审查并{output}")
     return doc
@@ -174,6 +197,8 @@ def _suffix_for(data: bytes, ext: str, source: str) -> tuple[str, str | None]:
         return ".doc", "MS Word 97"
     if data.startswith(b"{\\rtf"):
         return ".rtf", None
+    if _is_wordml(data):
+        return ".xml", "MS Word 2003 XML"
     if _is_odt(data):
         if _odf_encrypted(data):
             raise IngestError(source, ENCRYPTED)
@@ -195,9 +220,13 @@ def load_office(data: bytes, source: str) -> IngestedDocument:
     if sniffed in ("pdf", "image", "xlsx") or (sniffed == "zip" and not _is_odt(data)):
         what = {"image": "图片", "xlsx": "Excel 工作簿", "zip": "ZIP 压缩包"}.get(sniffed, "PDF")
         raise IngestError(source, f"扩展名为 {ext}，但内容是 {what} 文件，请改正扩展名")
-    if sniffed is None:
+    if sniffed is None and not _is_wordml(data):
         from pipeline.ingest.html_file import load_html, looks_like_html
 
+        page = _mht_page(data)
+        if page is not None:
+            doc = load_html(page, source)
+            return _as_other(doc, ext, "单个文件网页（MHT）", "按网页输出（其中的图片不保留）")
         if looks_like_html(data):
             return _as_other(load_html(data, source), ext, "网页（HTML）", "按网页输出")
         if b"\x00" not in data[:4096]:
@@ -212,7 +241,8 @@ def load_office(data: bytes, source: str) -> IngestedDocument:
         raise IngestError(source, exc.problem.replace("DOCX ", "")) from exc
     doc.kind = "office"
     if suffix != ext and not (suffix == ".doc" and ext in (".dot", ".wps", ".wpt")):
-        doc.warnings.insert(0, f"扩展名为 {ext}，但内容是 {suffix[1:].upper()} 格式")
+        what = "Word 2003 XML" if suffix == ".xml" else suffix[1:].upper()
+        doc.warnings.insert(0, f"扩展名为 {ext}，但内容是 {what} 格式")
     doc.warnings.insert(0, CONVERTED)
     return doc
 

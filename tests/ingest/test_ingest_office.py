@@ -72,6 +72,46 @@ def test_doc_that_is_really_docx_or_html_is_read_as_such():
     assert PARTY[1] in doc.text
 
 
+def test_doc_saved_as_a_single_file_web_page_is_read_as_html():
+    import quopri
+
+    name, pid, phone, addr = HOUSEHOLDS[0]
+    page = (
+        '<html><head><meta http-equiv=Content-Type content="text/html; charset=gb2312"></head>'
+        f"<body><p class=MsoNormal>申请人：{name}，身份证号：{pid}，联系电话：{phone}，"
+        f"现住{addr}。</p></body></html>"
+    ).encode("gb2312")
+    mht = (
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+        b'boundary="----=_NextPart_01DA2C.5E1F"\r\n\r\n'
+        b"This is a multi-part message in MIME format.\r\n\r\n"
+        b"------=_NextPart_01DA2C.5E1F\r\nContent-Location: file:///C:/D7A1/dafu.htm\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+        + quopri.encodestring(page)
+        + b"\r\n------=_NextPart_01DA2C.5E1F--\r\n"
+    )
+    doc = load_bytes(mht, "答复意见书.doc")
+    assert doc.kind == "html" and "MHT" in doc.warnings[0]
+    assert f"申请人：{name}，身份证号：{pid}" in doc.text  # decoded, not quoted-printable
+
+
+@needs_soffice
+def test_doc_that_is_word_2003_xml_goes_through_libreoffice():
+    name, pid, _, addr = PARTY
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<?mso-application progid="Word.Document"?>\n'
+        '<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"><w:body>'
+        "<w:p><w:r><w:t>行政处罚决定书</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>当事人：{name}，</w:t></w:r><w:r><w:t>公民身份号码：{pid}，</w:t></w:r>"
+        f"<w:r><w:t>住所：{addr}。</w:t></w:r></w:p></w:body></w:wordDocument>"
+    )
+    doc = load_bytes(xml.encode(), "处罚决定.doc")
+    assert doc.kind == "office" and "Word 2003 XML" in " ".join(doc.warnings)
+    assert doc.text.splitlines()[1] == f"当事人：{name}，公民身份号码：{pid}，住所：{addr}。"
+
+
 def test_without_libreoffice_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(office.shutil, "which", lambda name: None)
     with pytest.raises(IngestError) as info:
