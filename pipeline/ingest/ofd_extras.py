@@ -55,10 +55,13 @@ class _Lines:
     def add(self, label: str, value: str, kind: str, **where: object) -> None:
         from pipeline.ingest.ofd_file import Extra
 
-        value = " ".join(value.split())
-        if not value and not where.get("always"):
-            return
-        line = f"{label}：{value}"
+        if kind == "attachment":  # a document of its own: its lines (a roster's rows) kept
+            line = f"{label}：\n{value}" if value else f"{label}："
+        else:
+            value = " ".join(value.split())
+            if not value and not where.get("always"):
+                return
+            line = f"{label}：{value}"
         if self.parts:
             self.parts.append("\n")
             self.length += 1
