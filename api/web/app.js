@@ -31,6 +31,53 @@ function escapeHtml(s) {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
+// "名单!C5", "第2页 区域 …", "a.zip 里的 x.xlsx": where a finding is in the uploaded file
+function whereLabel(loc) {
+  if (!loc) return "";
+  const parts = [];
+  if (loc.member) parts.push(String(loc.member).split("!").pop());
+  if (loc.cell) parts.push(loc.sheet ? `${loc.sheet}!${loc.cell}` : loc.cell);
+  else if (loc.sheet) parts.push(`工作表名 ${loc.sheet}`);
+  else if (loc.page) parts.push(`第${loc.page}页`);
+  if (loc.part) parts.push(loc.part);
+  return parts.join(" ");
+}
+
+function boxLabel(loc) {
+  if (!loc || !Array.isArray(loc.box)) return "";
+  const unit = { mm: "毫米", pt: "磅" }[loc.unit] || "像素";
+  return `区域 ${loc.box.map((v) => Math.round(v * 10) / 10).join(", ")}（${unit}）`;
+}
+
+// A spreadsheet upload: the text lines (one row each, cells by TAB) that hold findings,
+// shown as a table with the finding cells marked.
+function renderRows(text, findings) {
+  const inCells = findings.filter((f) => f.location && f.location.cell);
+  const lines = new Map(); // line start → {label, findings}
+  for (const f of inCells) {
+    const start = text.lastIndexOf("\n", f.start - 1) + 1;
+    const row = String(f.location.cell).replace(/^[A-Z]+/, "");
+    const label = (f.location.sheet ? f.location.sheet + " " : "") + `第${row}行`;
+    if (!lines.has(start)) lines.set(start, { label, findings: [] });
+    lines.get(start).findings.push(f);
+  }
+  const rows = [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([start, info]) => {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let pos = start;
+    const cells = text.slice(start, end).split("\t").map((cell) => {
+      const a = pos, b = pos + cell.length;
+      pos = b + 1;
+      const hit = info.findings.find((f) => f.start < b && f.end > a);
+      const body = escapeHtml(cell);
+      return `<td>${hit ? `<mark class="${hit.action}">${body}</mark>` : body}</td>`;
+    });
+    return `<tr><th>${escapeHtml(info.label)}</th>${cells.join("")}</tr>`;
+  });
+  $("sheet-rows").querySelector("tbody").innerHTML = rows.join("");
+  $("rows").hidden = rows.length === 0;
+}
+
 function render() {
   const { text, contract, findings } = current;
   const sorted = [...findings].sort((a, b) => a.start - b.start);
@@ -51,11 +98,14 @@ function render() {
   $("counts").textContent = `遮蔽 ${n("redact")}，审核 ${n("review")}，保留 ${n("allow")}`;
   const rows = sorted.map((f) => `<tr data-key="${f.key}">
       <td>${escapeHtml(zh(f.entity))}</td><td>${escapeHtml(f.masked)}</td>
+      <td class="where">${escapeHtml(whereLabel(f.location))}${
+        boxLabel(f.location) ? "<br>" + escapeHtml(boxLabel(f.location)) : ""}</td>
       <td>${ACTION_ZH[f.action]}</td>
       <td>${escapeHtml(f.rule)}<div class="reason">${escapeHtml(f.reason)}${
         f.basis ? "（" + escapeHtml(f.basis) + "）" : ""}</div></td>
       <td>${f.id === undefined ? "—" : reviewCell(f)}</td></tr>`);
   $("findings").querySelector("tbody").innerHTML = rows.join("");
+  renderRows(text, sorted);
   $("result").hidden = false;
 }
 
@@ -90,7 +140,8 @@ async function screen() {
         return r ? { ...f, id: r.id, status: r.status } : f;
       });
     }
-    current = { text, contract, findings, ledgerId: contract.ledger_document_id };
+    const file = $("file").files.length ? $("file").files[0] : null;
+    current = { text, contract, findings, ledgerId: contract.ledger_document_id, file };
     render();
     $("status").textContent = "";
   } catch (e) {
@@ -117,13 +168,37 @@ async function review(button) {
   }
 }
 
-function download() {
-  const blob = new Blob([current.contract.redacted], { type: "text/plain;charset=utf-8" });
+function save(blob, name) {
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);
-  a.download = "redacted.txt";
+  a.download = name;
   a.click();
   URL.revokeObjectURL(a.href);
+}
+
+// An uploaded file comes back redacted in its own format (/v1/redact), text as .txt
+async function download() {
+  if (!current.file) {
+    save(new Blob([current.contract.redacted], { type: "text/plain;charset=utf-8" }), "redacted.txt");
+    return;
+  }
+  try {
+    const form = new FormData();
+    form.append("file", current.file);
+    const res = await fetch("/v1/redact", { method: "POST", headers: headers(false), body: form });
+    if (!res.ok) throw new Error(`${res.status}：${(await res.json().catch(() => ({}))).detail || res.statusText}`);
+    const type = res.headers.get("content-type") || "";
+    if (type.startsWith("application/json")) {
+      const body = await res.json();
+      save(new Blob([body.redacted], { type: "text/plain;charset=utf-8" }), "redacted.txt");
+      return;
+    }
+    const disposition = res.headers.get("content-disposition") || "";
+    const m = disposition.match(/filename\*=UTF-8''([^;]+)/);
+    save(await res.blob(), m ? decodeURIComponent(m[1]) : "redacted");
+  } catch (e) {
+    $("status").textContent = "出错：" + e.message;
+  }
 }
 
 $("screen").addEventListener("click", screen);

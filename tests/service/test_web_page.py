@@ -57,3 +57,39 @@ def test_screen_review_and_download_in_the_browser(server, tmp_path):
     assert list(statuses.values()) == ["rectified"]
     assert any("审核员甲" in a.actor for a in ledger.audit_log())
     ledger.close()
+
+
+def test_a_spreadsheet_upload_shows_its_rows_and_cells(server, tmp_path):
+    from tests.sheet_builder import roster_xlsx
+
+    url, data_dir = server
+    ledger = open_ledger(f"sqlite:///{data_dir.resolve()}/zwgk.db")
+    _, key = ledger.create_key("reviewer", "审核员乙")
+    ledger.close()
+    roster = roster_xlsx(rows=2, sheet="救助对象")
+    src = tmp_path / "救助名单.xlsx"
+    src.write_bytes(roster.data)
+    first_id, (sheet, cell) = next(iter(roster.id_cells.items()))
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url + "/")
+        page.fill("#key", key)
+        page.set_input_files("#file", str(src))
+        page.click("#screen")
+        page.wait_for_selector("#result:not([hidden])")
+        page.wait_for_selector("#rows:not([hidden])")
+        row = page.locator("#sheet-rows tr", has_text=first_id)
+        assert f"{sheet} 第{cell[1:]}行" in row.inner_text()
+        assert first_id in row.locator("mark").all_inner_texts()
+        id_row = page.locator("#findings tbody tr", has_text=first_id[:4] + "**")
+        assert f"{sheet}!{cell}" in id_row.first.inner_text()
+        with page.expect_download() as info:
+            page.click("#download")
+        assert info.value.suggested_filename == "救助名单.redacted.xlsx"
+        data = Path(info.value.path()).read_bytes()
+        browser.close()
+    from tests.sheet_builder import all_cell_strings
+
+    cells = all_cell_strings(data)
+    assert cells and not any(first_id in c for c in cells)
