@@ -13,6 +13,7 @@ saying what the writer strips when a redaction touches it.
 
 from __future__ import annotations
 
+import contextvars
 import importlib.util
 import io
 from collections.abc import Callable
@@ -36,6 +37,9 @@ from pipeline.ingest.ofd_package import (
 if TYPE_CHECKING:
     from pipeline.ingest.ofd_file import Extra, PageInfo
 
+#: attachments are read this many OFD levels deep (an OFD attached to an OFD …), no deeper
+MAX_ATTACHMENT_DEPTH = 3
+_depth: contextvars.ContextVar[int] = contextvars.ContextVar("ofd_attachment_depth", default=0)
 DOCINFO = {"Title": "标题", "Author": "作者", "Subject": "主题", "Abstract": "摘要"}
 
 
@@ -123,12 +127,17 @@ def _attachments(pkg: Package, doc_part: str, out: _Lines, warnings: list[str]) 
         if att.get("Format") and not PurePosixPath(name).suffix:
             name = f"{name}.{att.get('Format', '').lower()}"
         label = f"附件 {name}"
+        token = _depth.set(_depth.get() + 1)
         try:
+            if _depth.get() > MAX_ATTACHMENT_DEPTH:
+                raise IngestError(f"{pkg.source}!{name}", "附件嵌套层数过多")
             doc = load_bytes(pkg.read(member), f"{pkg.source}!{name}")
         except IngestError as exc:
             warnings.append(f"{exc.message}（OFD 附件未能审查，脱敏后的文件中已删除）")
             out.add(label, "", "attachment", part=index, index=k, member=member, always=True)
             continue
+        finally:
+            _depth.reset(token)
         warnings.extend(f"{pkg.source}!{name}：{w}" for w in doc.warnings)
         out.add(label, doc.text, "attachment", part=index, index=k, member=member)
 

@@ -195,3 +195,16 @@ def test_scanned_ofd_without_ocr_is_refused(monkeypatch):
     spec = Spec(pages=[_roster().pages[0], []], scanned={1: _png()})
     doc = load_bytes(ofd_bytes(spec), "半扫描.ofd")
     assert any("第 2 页只有图片" in w for w in doc.warnings)
+
+
+def test_nested_ofd_attachments_stop_at_the_depth_limit():
+    from pipeline.ingest.ofd_extras import MAX_ATTACHMENT_DEPTH
+
+    data = ofd_bytes(Spec(pages=[[Text(20, 20, f"最内层附件：联系电话{PHONES[4]}")]]))
+    for level in range(MAX_ATTACHMENT_DEPTH + 1):
+        data = ofd_bytes(
+            Spec(pages=[[Text(20, 20, f"第{level}层文件")]], attachments={f"a{level}.ofd": data})
+        )
+    doc = load_bytes(data, "嵌套.ofd")
+    assert "附件嵌套层数过多" in " ".join(doc.warnings)
+    assert PHONES[4] not in doc.text  # the innermost one was not read, and is dropped on output
