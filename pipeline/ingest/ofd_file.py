@@ -203,8 +203,9 @@ def locate_ofd(markup: OfdMarkup, start: int, end: int) -> dict[str, Any] | None
     of its characters on the page it starts on); metadata: ``{"part": "文档信息 作者"}``."""
     for extra in markup.extras:
         if extra.kind != "image" and extra.start <= start < extra.end:
-            out: dict[str, Any] = {"part": extra.label.split("：", 1)[0]}
-            if extra.page:
+            part = extra.label.split("：", 1)[0]
+            out: dict[str, Any] = {"part": part.removesuffix(f" 第{extra.page}页")}
+            if extra.page:  # an annotation: its page, the part says 注释
                 out["page"] = extra.page
             return out
     if start >= len(markup.refs):

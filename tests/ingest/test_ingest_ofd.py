@@ -112,7 +112,8 @@ def test_metadata_annotations_attachments_and_tags_are_screened():
     attach_locations(result.findings, doc)
     where = {f.text: f.location for f in result.findings}
     assert where[IDS[3]] == {"part": "附件 补充名单.csv"}
-    assert where[IDS[4]] == {"part": "注释 第2页", "page": 2}
+    assert where[IDS[4]] == {"part": "注释", "page": 2}
+    assert location_label(where[IDS[4]]) == "第2页 注释"
     assert where["13525067781"] == {"part": "文档信息 审批人手机"}
 
 
