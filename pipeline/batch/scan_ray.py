@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
@@ -36,7 +37,7 @@ class ScanActor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         out = []
         for payload in batch["items"]:
-            items = [ScanItem(*fields) for fields in json.loads(payload)]
+            items = [ScanItem(*fields) for fields in pickle.loads(payload)]
             out.append(json.dumps(screen_items(items), ensure_ascii=False))
         return {"records": out}
 
@@ -81,7 +82,8 @@ def ray_runner(workers: int | None = None, address: str | None = None) -> Any:
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         env = {k: v for k, v in os.environ.items() if k.startswith("ZWGK_")}
         while window := list(islice(batches, WINDOW)):
-            rows = [{"items": json.dumps([list(i) for i in batch])} for batch in window]
+            # pickled, not JSON: a web document's item carries its bytes (pipeline.crawl)
+            rows = [{"items": pickle.dumps([tuple(i) for i in batch])} for batch in window]
             source = ray.data.from_items(rows, **_blocks(min(len(rows), 4 * size)))
             ds = source.map_batches(
                 ScanActor,

@@ -10,6 +10,8 @@ from pipeline.batch.scan_inputs import ScanInputError, ScanSource
 from pipeline.batch.scan_progress import Progress
 from pipeline.crawl.options import crawl_config, is_crawl
 
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
 
 def scan_source(args: argparse.Namespace, progress: Progress) -> tuple[str | ScanSource, Progress]:
     """The source ``run_scan`` gets, and the progress to show for it."""
@@ -21,7 +23,12 @@ def scan_source(args: argparse.Namespace, progress: Progress) -> tuple[str | Sca
         return source, CrawlProgress(source, quiet=progress.quiet)
     if len(args.source) != 1:
         raise ScanInputError("一次只能扫描一个目录、清单或 WARC 存档（起始网址可以有多个）")
-    return args.source[0], progress
+    spec = args.source[0]
+    if spec.lower().endswith(WARC_SUFFIXES):  # opened here to re-inspect its URLs afterwards
+        from pipeline.crawl.warc_source import open_warc
+
+        return open_warc([spec]), progress
+    return spec, progress
 
 
 def after_scan(args: argparse.Namespace, source: str | ScanSource) -> list[str]:

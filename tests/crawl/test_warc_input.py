@@ -161,3 +161,48 @@ def test_cli_scans_a_warc_into_the_ledger(tmp_path: Path, capsys: pytest.Capture
     assert f"{BASE}/xxgk/detail/3.html" in sources
     assert sources[f"{BASE}/xxgk/detail/3.html"] == "市卫生健康委员会"
     assert open_source(str(warc)).name == str(warc)
+
+
+def test_second_capture_verifies_fixes_and_reopens_false_claims(tmp_path: Path) -> None:
+    """整改复查 from two captures of the same site (e.g. two wget runs a month apart)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from pipeline.ledger import open_ledger
+
+    def capture(path: Path, fixed: set[int], gone: set[int]) -> None:
+        with open(path, "wb") as fh:
+            writer = WARCWriter(fh, gzip=True)
+            for n in (3, 6, 9):
+                html, _ = detail_page(n, fixed=n in fixed)
+                status = "404 Not Found" if n in gone else "200 OK"
+                headers = StatusAndHeaders(
+                    status, [("Content-Type", "text/html")], protocol="HTTP/1.1"
+                )
+                url = f"{BASE}/xxgk/detail/{n}.html"
+                writer.write_record(
+                    writer.create_warc_record(
+                        url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+                    )
+                )
+
+    out = tmp_path / "out.jsonl"
+    first, second = tmp_path / "2024-05.warc.gz", tmp_path / "2024-06.warc.gz"
+    capture(first, set(), set())
+    assert main(["scan", str(first), "--out", str(out), "--quiet"]) == 0
+    with open_ledger() as ledger:
+        before = [f for f in ledger.findings() if f.action != "allow"]
+        on = {n: [f for f in before if f.source.endswith(f"/{n}.html")] for n in (3, 6, 9)}
+        assert all(on.values())
+        for f in on[9]:  # marked 已整改 but the page is not changed
+            ledger.set_status(f.id, "rectified", actor="审核员")
+    capture(second, fixed={3}, gone={6})
+    assert main(["scan", str(second), "--out", str(out), "--quiet"]) == 3  # the 404
+    with open_ledger() as ledger:
+        now = {f.id: f for f in ledger.findings()}
+    for f in on[3] + on[6]:
+        assert now[f.id].status == "rectified"
+        assert "复查 warc:" in (now[f.id].status_reason or "")
+    assert "网页已删除" in (now[on[6][0].id].status_reason or "")
+    for f in on[9]:
+        assert now[f.id].status == "open" and "仍在网页上" in (now[f.id].status_reason or "")
