@@ -34,6 +34,9 @@ class CrawlProgress(Progress):
 
     def line(self) -> str:
         stats = self.source.stats()
+        if stats and not stats.get("final"):  # the total so far: what is fetched or queued
+            known = sum(int(stats.get(k, 0)) for k in ("fetched", "failed", "queued"))
+            self.total = max(known, self.done)
         scan = super().line().replace("已处理", "已审查", 1)
         return f"{self.crawl_line(stats)} | {scan}" if stats else scan
 
