@@ -2,7 +2,8 @@
 Office, which writes OLE Word files), .rtf and .odt.
 
 The file is converted to .docx by ``soffice --headless --convert-to docx`` in a subprocess
-(its own process group, a throwaway profile directory so parallel conversions do not collide,
+(its own process group, a throwaway profile directory so parallel conversions do not collide —
+macros off and remote content blocked in it, so a document cannot make the server fetch a URL —,
 a timeout from ``ZWGK_SOFFICE_TIMEOUT``, default 120 s; the whole group is killed on timeout
 and the temporary directory removed in every case), then read by
 :func:`pipeline.ingest.docx_file.load_docx`. The document keeps its original name as
@@ -69,6 +70,26 @@ def timeout() -> float:
     return value if value > 0 else DEFAULT_TIMEOUT
 
 
+#: Settings of the throwaway profile: no macros, no remote content (images or links a document
+#: refers to by URL are not fetched: an upload must not make the server request addresses),
+#: no update of linked files when loading (Writer: 0 never; Calc: 1 never).
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+ oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop
+ oor:name="Link" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Content/Update"><prop
+ oor:name="Link" oor:op="fuse"><value>1</value></prop></item>
+</oor:items>
+"""
+
+
 def command(
     binary: str, src: Path, outdir: Path, profile: Path, target: str, infilter: str | None
 ) -> list[str]:
@@ -116,8 +137,10 @@ def convert(
     try:
         src = tmp / f"input{suffix}"
         src.write_bytes(data)
-        outdir = tmp / "out"
-        _run(command(binary, src, outdir, tmp / "profile", target, infilter), source, timeout())
+        outdir, profile = tmp / "out", tmp / "profile"
+        (profile / "user").mkdir(parents=True)
+        (profile / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS)
+        _run(command(binary, src, outdir, profile, target, infilter), source, timeout())
         result = outdir / f"input.{target}"
         if not result.is_file() or result.stat().st_size == 0:
             raise IngestError(

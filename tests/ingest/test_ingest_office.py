@@ -18,6 +18,7 @@ from pipeline.redact.markup_writer import write_redacted
 from pipeline.screen import default_screener
 from tests.office_builder import (
     HOUSEHOLDS,
+    ODT_MANIFEST,
     PARTY,
     converted,
     docx_text,
@@ -227,3 +228,53 @@ def test_xls_that_calamine_cannot_read_goes_through_calc():
 
     cells = all_cell_strings(out.getvalue())
     assert "公民身份号码" in cells and not any(pid in c or phone in c for c in cells)
+
+
+@needs_soffice
+def test_conversion_fetches_no_remote_content():
+    import http.server
+    import threading
+    import zipfile
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_error(404)
+
+        do_OPTIONS = do_HEAD = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/track.png"
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+        f"<office:body><office:text><text:p>当事人：{PARTY[0]}，公民身份号码{PARTY[1]}"
+        '<draw:frame draw:name="p1" svg:width="2cm" svg:height="2cm">'
+        f'<draw:image xlink:href="{url}" xlink:type="simple" xlink:show="embed" '
+        'xlink:actuate="onLoad"/></draw:frame></text:p></office:text></office:body>'
+        "</office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("META-INF/manifest.xml", ODT_MANIFEST)
+        zf.writestr("content.xml", content)
+    try:
+        doc = load_bytes(buf.getvalue(), "带外链图片的决定书.odt")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert PARTY[1] in doc.text
+    assert hits == []  # LibreOffice's default profile requests the image (OPTIONS, then GET)
