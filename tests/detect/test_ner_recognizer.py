@@ -139,7 +139,9 @@ def test_recognizer_reads_only_windows_and_reports_model_names():
     s = text.index("宋娟")
     p = text.index("徐汇区")
     tagger = RecordingTagger([Span(s, s + 2, "PERSON"), Span(p, p + 3, "PERSON")])
-    found = NerPersonRecognizer(tagger, reach=4, density=0).analyze(ctx_of(text))
+    found = NerPersonRecognizer(tagger, reach=4, density=0, short=0, share=1.0).analyze(
+        ctx_of(text)
+    )
     assert [(d.start, d.end, d.score, d.recognizer) for d in found] == [
         (s, s + 2, MODEL_SCORE, "ner_model")
     ]
@@ -161,8 +163,11 @@ def test_recognizer_skips_model_spans_of_other_labels_and_excluded_spans():
 
 def test_no_candidates_no_model_call():
     tagger = RecordingTagger([])
-    assert NerPersonRecognizer(tagger).analyze(ctx_of("2024年全市经济运行平稳。")) == []
+    text = "2024年全市经济运行平稳，各项指标好于预期。" * 20
+    assert NerPersonRecognizer(tagger).analyze(ctx_of(text)) == []
     assert tagger.seen == []
+    assert NerPersonRecognizer(tagger).analyze(ctx_of("2024-05-01 12:00")) == []
+    assert tagger.seen == []  # a short text without CJK is not read either
 
 
 def test_span_index_overlaps():
@@ -177,7 +182,7 @@ def test_a_line_dense_with_names_is_read_whole_a_sparse_one_in_windows():
     sparse = "为进一步做好全市城乡居民基本医疗保险参保缴费工作，现将有关事项通知如下，" * 3
     text = sparse + "会上宋娟发言。" + sparse + "\n" + dense
     tagger = RecordingTagger([])
-    NerPersonRecognizer(tagger, density=0.02).analyze(ctx_of(text))
+    NerPersonRecognizer(tagger, density=0.02, short=0, share=1.0).analyze(ctx_of(text))
     (windows,) = tagger.seen
     line = text.index(dense)
     assert (line, len(text)) in windows

@@ -107,3 +107,9 @@ def test_eval_ner_through_screen_scores_screen_findings(tmp_path, capsys):
     assert len(sample(examples, 2, 1)) == 2 and len(sample(examples, None, 1)) == 3
     counts, _cpu = through_screen(examples, None)["screen"]
     assert counts.support == 2 and counts.tp == 2 and counts.fp == 0
+    # screened as one document, one sentence a line: the offsets map back to each sentence
+    from pipeline.evaluate.ner_screen import joined
+
+    assert [len(doc) for doc in joined(examples, 40)] == [2, 1]
+    counts, _cpu = through_screen(examples, None, join=40)["screen"]
+    assert counts.support == 2 and counts.tp == 2 and counts.fp == 0

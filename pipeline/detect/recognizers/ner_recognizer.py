@@ -32,16 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Recognizer
-from pipeline.detect.recognizers.gazetteer import gazetteer
-from pipeline.detect.recognizers.ner_spots import spots
-from pipeline.detect.recognizers.person_recognizer import (
-    CUE_KINDS,
-    NO_CUE_BLOCK,
-    NR_POS,
-    PLACE_SUFFIX,
-    is_cjk,
-    surname_len,
+from pipeline.detect.recognizers.ner_budget import SHARE, SHORT, cjk_lines, take
+from pipeline.detect.recognizers.ner_filter import (
+    on_edges,
+    overlaps,
+    person_token,
+    plausible_name,
+    wordlike,
 )
+from pipeline.detect.recognizers.ner_spots import spots
+from pipeline.detect.recognizers.person_recognizer import surname_len
 from pipeline.document import Detection
 
 #: Detection score of a model-only name: above jieba's bare person tag (0.55), below a name
@@ -52,15 +52,12 @@ MODEL_SCORE = 0.6
 DENSITY = 0.01
 #: Longest line read whole; longer ones (paragraphs of a judgment) are read in windows.
 WHOLE_LINE = 160
+#: Rule names with a cue at or above this score are read last (their role is settled).
+CUED_SCORE = 0.8
 #: Rule names at or below this score that carry no cue may be dropped by the model.
 BARE_SCORE = 0.55
 #: How much a re-bounded rule name scores above the rule's own detection.
 REBOUND_BONUS = 0.001
-#: Characters that, after a surname the model reads as a whole name, make it a reference to
-#: a person (黄说, 李老师, 唐外长), not the start of a word.
-_AFTER_SINGLE = frozenset(
-    "说称指表认介讲提强回谈问答告笑老总先女同夫外副再也又则还曾就等和、，。："
-)
 
 
 def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
@@ -73,6 +70,43 @@ def candidate_starts(ctx: DetectContext) -> list[tuple[int, int]]:
     found = [(d.start, d.end) for d in ctx.found if d.entity == "PERSON" and not _within(d, masked)]
     own = [sp for sp in spots(ctx) if not masked or not _within_span(sp, masked)]
     return sorted(set(own) | set(found))
+
+
+def candidate_classes(
+    ctx: DetectContext,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The places of :func:`candidate_starts` in three classes: spots no rule name overlaps
+    (the rules left them open), bare rule names (no cue) with the spots on them, and rule
+    names with a cue with the spots on them."""
+    n = len(ctx.text)
+    mark = bytearray(n)
+    bare: list[tuple[int, int]] = []
+    cued: list[tuple[int, int]] = []
+    masked = [
+        (d.start, d.end) for d in ctx.found if d.entity == "PERSON" and d.attrs.get("masked_form")
+    ]
+    for d in ctx.found:
+        if d.entity != "PERSON" or _within(d, masked):
+            continue
+        if d.attrs.get("cue") and d.score >= CUED_SCORE:
+            cued.append((d.start, d.end))
+            mark[d.start : d.end] = b"\x02" * (d.end - d.start)
+        else:
+            bare.append((d.start, d.end))
+    for s, e in bare:
+        mark[s:e] = b"\x01" * (e - s)
+    open_: list[tuple[int, int]] = []
+    for sp in spots(ctx):
+        if masked and _within_span(sp, masked):
+            continue
+        s, e = sp
+        if mark.find(1, s, e) >= 0:
+            bare.append(sp)
+        elif mark.find(2, s, e) >= 0:
+            cued.append(sp)
+        else:
+            open_.append(sp)
+    return sorted(set(open_)), sorted(set(bare)), sorted(set(cued))
 
 
 def _within_span(span: tuple[int, int], masked: list[tuple[int, int]]) -> bool:
@@ -121,29 +155,6 @@ def _on_token_edges(ctx: DetectContext, windows: list[tuple[int, int]]) -> list[
     return out
 
 
-def plausible_name(word: str, after: str = "", person_token: bool = False) -> bool:
-    """A model span worth reporting as a person: CJK only (parts may be joined by a dot or
-    a dash), no mask, not a cue word or a known false friend, not a place of the gazetteer
-    nor, unless it is a surname and a short given name, a word ending like a place; and
-    either a surname alone before a verb of speech or a form of address (黄说, 李老师,
-    张医生; ``after`` is the next character) or a name of 2–12 characters. The model's
-    reading of the context is what makes it a name; ``person_token`` (a jieba person tag
-    over the span) is kept for callers that want a second opinion."""
-    if "某" in word or not word:
-        return False
-    parts = [p for p in word.replace("·", " ").replace("—", " ").split() if p]
-    if not parts or not all(is_cjk(c) for p in parts for c in p):
-        return False
-    sl = surname_len(word, 0)
-    if sl and len(word) == sl:
-        return bool(after) and after in _AFTER_SINGLE
-    if word in CUE_KINDS or word in NO_CUE_BLOCK or gazetteer().level(word) is not None:
-        return False
-    if word[-1] in PLACE_SUFFIX and not (sl and len(word) <= sl + 2):
-        return False  # 徐汇区, 阿姆斯特丹港 — but 余德庄, 罗庄 are names
-    return 2 <= len(word) <= 12
-
-
 class NerPersonRecognizer(Recognizer):
     """PERSON from the NER model over candidate windows (see the module docstring)."""
 
@@ -153,23 +164,29 @@ class NerPersonRecognizer(Recognizer):
     def __init__(
         self,
         tagger: Any,
-        reach: int = 10,
+        reach: int = 6,
         limit: int = 96,
         model_version: str | None = None,
         density: float = DENSITY,
+        short: int = SHORT,
+        share: float = SHARE,
+        cue_reach: int | None = None,
     ) -> None:
         self.tagger = tagger
         self.model_version = model_version
         self.reach = reach
         self.limit = min(limit, tagger.size)
         self.density = density
+        #: texts up to ``short`` characters are read whole; longer ones up to ``share`` of
+        #: their characters (at least ``short``), in priority order (ner_budget.py)
+        self.short, self.share = short, share
+        self.cue_reach = reach if cue_reach is None else cue_reach
 
     def analyze(self, ctx: DetectContext) -> list[Detection]:
         text = ctx.text
-        places = candidate_starts(ctx)
-        if not places:
+        windows = cjk_lines(text) if len(text) <= self.short else self._plan(ctx)
+        if not windows:
             return []
-        windows = self._windows(ctx, places)
         tagged = self.tagger.predict_windows(text, windows)
         names = [(s, e) for s, e, label in tagged if label == "PERSON" and not ctx.excluded(s, e)]
         others = [(s, e) for s, e, label in tagged if label != "PERSON"]
@@ -179,12 +196,12 @@ class NerPersonRecognizer(Recognizer):
             same = [d for d in rules if d.start < e and s < d.end]
             if any((d.start, d.end) == (s, e) for d in same):
                 continue  # the rules have it already
-            if not plausible_name(text[s:e], text[e : e + 1], _person_token(ctx, s, e)):
+            before = text[s - 1 : s] if s else ""
+            if not plausible_name(text[s:e], text[e : e + 2], person_token(ctx, s, e), before):
                 continue
-            if not surname_len(text, s) and not _on_edges(ctx, s, e):
+            if not surname_len(text, s) and not on_edges(ctx, s, e):
                 continue  # 阿尔茨|海默病: a name without a surname must not cut a word
-            keep = [d for d in same if d.attrs.get("masked_form") or d.attrs.get("transliterated")]
-            if keep:
+            if any(_keeps_boundary(d, s, e) for d in same):
                 continue  # 张某某 and dotted names: the rules' boundary is the right one
             if same:
                 best = max(same, key=lambda d: d.score)
@@ -196,74 +213,91 @@ class NerPersonRecognizer(Recognizer):
                 continue
             attrs = {"cue": None, "cue_kind": None, "via": "ner"}
             found.append(Detection("PERSON", s, e, MODEL_SCORE, self.name, "姓名(模型)", attrs))
-        self._drop_rejected(ctx, others, names)
+        self._drop_rejected(ctx, others, names, windows)
         return found
 
-    def _windows(self, ctx: DetectContext, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Whole lines (up to ``WHOLE_LINE`` characters) where spots are dense (at least
-        ``density`` per character), windows around the spots elsewhere."""
+    def _plan(self, ctx: DetectContext) -> list[tuple[int, int]]:
+        """The windows of a longer document in priority order under the budget
+        (:mod:`pipeline.detect.recognizers.ner_budget`)."""
         text = ctx.text
+        open_, bare, cued = candidate_classes(ctx)
+        if not (open_ or bare or cued):
+            return []
+
+        def around(places: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+            return _on_token_edges(ctx, windows_around(text, places, reach, self.limit))
+
+        classes = [around(open_, self.reach), around(bare, self.reach)]
+        classes.append(self._dense_lines(text, sorted(open_ + bare + cued)))
+        classes.append(around(cued, self.cue_reach))
+        budget = max(self.short, self.share * len(text))
+        windows, _ = take(len(text), classes, budget)
+        return windows
+
+    def _dense_lines(self, text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Lines of up to ``WHOLE_LINE`` characters with at least ``density`` spots per
+        character (none when ``density`` is 0)."""
         if self.density <= 0:
-            return _on_token_edges(ctx, windows_around(text, places, self.reach, self.limit))
-        lines: dict[tuple[int, int], list[tuple[int, int]]] = {}
+            return []
+        lines: dict[tuple[int, int], int] = {}
         for s, e in places:
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
-            lines.setdefault((ls, len(text) if le < 0 else le), []).append((s, e))
-        whole: list[tuple[int, int]] = []
-        sparse: list[tuple[int, int]] = []
-        for (ls, le), spots_in in lines.items():
-            if le - ls <= WHOLE_LINE and len(spots_in) >= self.density * (le - ls):
-                whole.append((ls, le))
-            else:
-                sparse.extend(spots_in)
-        out = _on_token_edges(ctx, windows_around(text, sparse, self.reach, self.limit))
-        return sorted(out + whole)
+            key = (ls, len(text) if le < 0 else le)
+            lines[key] = lines.get(key, 0) + 1
+        return [
+            (ls, le)
+            for (ls, le), k in sorted(lines.items())
+            if le - ls <= WHOLE_LINE and k >= self.density * (le - ls)
+        ]
 
     @staticmethod
     def _drop_rejected(
-        ctx: DetectContext, others: list[tuple[int, int]], names: list[tuple[int, int]]
+        ctx: DetectContext,
+        others: list[tuple[int, int]],
+        names: list[tuple[int, int]],
+        windows: list[tuple[int, int]],
     ) -> None:
-        """Remove from ``ctx.found`` the bare rule names (no cue) that the model took for
-        something else — a place, an organisation, a title — and not for a person. Silence
-        is not enough: a name the model merely misses (储佳琪) stays, so a miss of the model
-        never hides a name the rules found."""
-
-        def read(d: Detection) -> bool:
-            return any(s < d.end and d.start < e for s, e in others)
+        """Remove from ``ctx.found`` the bare rule names (jieba's person tag, no cue) that the
+        model read and did not take for a person, when it took them for something else — a
+        place, an organisation, a title (欧佩克, 鹿特丹) — or when the span is a dictionary word
+        without a given-name character (冷不丁, 桑塔纳: :func:`ner_filter.wordlike`; two
+        signals against one). Silence alone is not enough: a name the model merely misses
+        (储佳琪 in no dictionary, 罗小梅 in jieba's) stays, so a miss of the model never hides
+        a name the rules found."""
+        text = ctx.text
+        names = sorted(names)
+        read_as_other = sorted(others)
 
         def rejected(d: Detection) -> bool:
-            return (
+            if not (
                 d.entity == "PERSON"
                 and d.score <= BARE_SCORE
                 and not d.attrs.get("cue")
                 and d.attrs.get("via") == "nr"
-                and read(d)
-                and not any(s < d.end and d.start < e for s, e in names)
-            )
+            ) or overlaps(names, d.start, d.end):
+                return False
+            if overlaps(read_as_other, d.start, d.end):
+                return True
+            return wordlike(text[d.start : d.end]) and _inside(windows, d.start, d.end)
 
         if any(rejected(d) for d in ctx.found):
             ctx.found[:] = [d for d in ctx.found if not rejected(d)]
 
 
-def _on_edges(ctx: DetectContext, s: int, e: int) -> bool:
-    """Whether ``[s, e)`` starts and ends on jieba token boundaries."""
-    starts = ctx.tokens.starts
-    i, j = bisect_left(starts, s), bisect_left(starts, e)
-    at_s = i < len(starts) and starts[i] == s
-    at_e = e >= len(ctx.text) or (j < len(starts) and starts[j] == e)
-    return at_s and at_e
+def _inside(windows: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` lies inside one of the sorted, non-overlapping ``windows``."""
+    k = bisect_right(windows, (s, sys.maxsize)) - 1
+    return k >= 0 and windows[k][0] <= s and e <= windows[k][1]
 
 
-def _person_token(ctx: DetectContext, s: int, e: int) -> bool:
-    """Whether a jieba person token overlaps ``[s, e)``."""
-    toks = ctx.tokens
-    i = max(0, bisect_right(toks.starts, s) - 1)
-    while i < len(toks.starts) and toks.starts[i] < e:
-        if toks.flags[i] in NR_POS:
-            return True
-        i += 1
-    return False
+def _keeps_boundary(d: Detection, s: int, e: int) -> bool:
+    """A rule name whose boundary the model does not change: a masked name (张某某), or a
+    dotted name the model would cut (穆罕默|德·阿卜杜勒) — one it only extends
+    (迈克尔·托马 → 迈克尔·托马肖) takes the model's boundary."""
+    if d.attrs.get("masked_form"):
+        return True
+    return bool(d.attrs.get("transliterated")) and not (s <= d.start and d.end <= e)
 
 
 def ner_enabled() -> bool:

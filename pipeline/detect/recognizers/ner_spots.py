@@ -18,6 +18,9 @@ Places, cue words and known false friends are never spots.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 from pipeline.detect.base import DetectContext
 from pipeline.detect.recognizers.gazetteer import gazetteer
 from pipeline.detect.recognizers.person_recognizer import (
@@ -29,6 +32,7 @@ from pipeline.detect.recognizers.person_recognizer import (
     SURNAMES,
     _has_word,
     is_cjk,
+    name_tokens,
     surname_len,
 )
 from pipeline.detect.recognizers.transliterated import TRANSLIT_CHARS
@@ -48,6 +52,7 @@ WEAK_SINGLE = frozenset(
 FUNCTION_SINGLE = frozenset("于时明全成应向常文高安万方将和与及为把被对从自由经易占冀项廉古银查")
 
 
+@lru_cache(maxsize=1 << 16)
 def not_place_or_cue(word: str) -> bool:
     """Not a cue word, a known false friend, or a place (by suffix or the gazetteer)."""
     if word in CUE_KINDS or word in NO_CUE_BLOCK or word[-1] in PLACE_SUFFIX:
@@ -67,14 +72,16 @@ def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
     words, flags, starts = toks.words, toks.flags, toks.starts
     n = len(words)
     out: list[tuple[int, int, str]] = []
-    # one cheap pass picks the tokens worth a look; most tokens fail all of these tests
+    # one cheap pass picks the tokens worth a look; most tokens fail all of these tests,
+    # which run once per distinct word (a document repeats most of its words)
     inner, lead = _INNER, _LEAD
-    cand = [
-        i
-        for i, w in enumerate(words)
-        if w[0] in lead or w[1:2] in inner or w[2:3] in inner or w in JOINERS
-    ]
-    cand = sorted(set(cand).union(toks.indices_with(NR_POS)))
+    worth = {
+        w for w in set(words) if w[0] in lead or w[1:2] in inner or w[2:3] in inner or w in JOINERS
+    }
+    cand = [i for i, w in enumerate(words) if w in worth]
+    person = name_tokens(ctx)  # jieba's person tokens, found once per document
+    if person:
+        cand = sorted(set(cand).union(bisect_left(starts, t.start) for t in person))
     for i in cand:
         word = words[i]
         first = word[0]
@@ -138,6 +145,7 @@ def _surname_spot(words: list[str], flags: list[str], i: int) -> tuple[int, int,
     return 0, len(word), "token" if not_place_or_cue(word) else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_like(word: str, person_tag: bool) -> bool:
     """A token starting with a surname that may be a name: a word jieba does not know, or a
     three-character word it tags as a person (王金兰). Dictionary words of two or four
