@@ -33,7 +33,8 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
         if args.through_screen:
             from pipeline.evaluate.ner_screen import eval_through_screen
 
-            print(eval_through_screen(args.file, model, n=args.sample, seed=args.seed))
+            report = eval_through_screen(args.file, model, args.sample, args.seed, args.join)
+            print(report)
             return 0
         print(eval_file(args.file, model, limit=args.limit, backend=args.backend))
     except (ArtifactError, FileNotFoundError, ValueError) as exc:
@@ -69,4 +70,11 @@ def register(sub: Any) -> None:
         "--sample", type=int, default=1000, help="--through-screen 抽样句数（默认 1000）"
     )
     p.add_argument("--seed", type=int, default=13, help="--through-screen 抽样种子（默认 13）")
+    p.add_argument(
+        "--join",
+        type=int,
+        default=None,
+        metavar="CHARS",
+        help="--through-screen 时把句子逐行连成每篇不超过 CHARS 字的文档再筛查（长文档的读取预算）",
+    )
     p.set_defaults(func=cmd_eval_ner)
