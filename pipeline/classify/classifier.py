@@ -1,9 +1,11 @@
 """Propose a document's disclosure attribute (公开属性) with reason, article and evidence.
 
 Order of authority: an explicit marker (附注 「（此件公开发布）」, 公开方式 field, 密级 mark),
-then the first matching rule of rules/disclosure.yaml, then the statistical model. Screening
-runs last: personal information that must be redacted in a document headed for publication means
-部分公开 is required (art. 37); when that overrides a marker, the conflict is reported.
+then a withholding rule of rules/disclosure.yaml, then the weighed evidence of internal
+circulation (pipeline.classify.internal), then the other rules, then the statistical model.
+Screening runs last: personal identifiers to mask before publication do not make a document
+部分公开 (only a withheld substantive part does, pipeline.classify.partial); the result counts
+them (``to_mask``) and lists their positions.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from pipeline.classify.explain import model_evidence, with_sentences
+from pipeline.classify.internal import Circulation, weigh
 from pipeline.classify.model import DisclosureModel, Prediction, default_model
+from pipeline.classify.outcomes import apply_screening, internal, make_partial, secret
+from pipeline.classify.partial import withheld_part
 from pipeline.classify.reasons import reason_for
 from pipeline.classify.result import Classification, Evidence
 from pipeline.classify.rules import DisclosureRule, Features, first_match, load_rules
 from pipeline.classify.topics import GOV_CATEGORIES, classify_topic
-from pipeline.document import ENTITY_NAMES_ZH
 from pipeline.normalise import NormalisedText, normalise
 from pipeline.parse import ParsedDocument, parse_document
 
@@ -91,10 +96,15 @@ class Classifier:
         loc = _Locator(norm, doc.title.start if doc.title is not None else 0)
         prediction = self.model.predict(text) if self.model is not None else None
         hit = first_match(self.rules, feats)
-        result = self._decide(doc, feats, loc, hit, prediction)
+        circ = weigh(feats.title, feats.text, feats.addressees)
+        result = self._decide(doc, feats, loc, hit, prediction, circ)
         result.id = doc_id
+        if result.attribute == "主动公开" and (part := withheld_part(norm)) is not None:
+            make_partial(result, part)
         topic = classify_topic(feats.title, feats.text)
         result.topic, result.topic_gov = topic.topic, _gov_category(doc) or topic.gov_category
+        result.topic_cues = list(topic.cues)
+        with_sentences(result.evidence, text)
         if prediction is not None:
             result.model = {
                 "label": prediction.label,
@@ -105,7 +115,7 @@ class Classifier:
 
             screening = screen_text(text)
         if screening is not None:
-            _apply_screening(result, screening)
+            apply_screening(result, screening)
         return result
 
     def _decide(
@@ -115,12 +125,26 @@ class Classifier:
         loc: _Locator,
         hit: tuple[DisclosureRule, list[tuple[str, str]]] | None,
         prediction: Prediction | None,
+        circ: Circulation,
     ) -> Classification:
         if doc.markers:
-            return _from_marker(doc, loc, hit, prediction)
+            out = _from_marker(doc, loc, hit, prediction)
+            if circ.internal and out.attribute in ("主动公开", "依申请公开"):
+                cues = "、".join(f"“{s.cue}”" for s in circ.signals if s.weight > 0)
+                out.notes.append(f"文件有内部流转的迹象（{cues}），但以文件标注为准")
+            return out
+        if circ.secrecy is not None and (hit is None or hit[0].reason_code != "国家秘密"):
+            return secret(loc.norm, circ)
+        withholding = hit is not None and hit[0].attribute == "不予公开"
+        if circ.internal and not withholding:
+            return internal(loc.norm, circ, hit, prediction)
         if hit is not None:
-            rule, cues = hit
-            evidence = [e for w, c in cues if (e := loc.find(c, w)) is not None]
+            rule, rule_cues = hit
+            evidence = [
+                Evidence(e.start, e.end, e.cue, basis=f"规则 {rule.id}：{rule.description}")
+                for w, c in rule_cues
+                if (e := loc.find(c, w)) is not None
+            ]
             out = Classification(
                 attribute=rule.attribute, reason_code=rule.reason_code, reason=rule.reason,
                 article=rule.article, confidence=rule.confidence, evidence=evidence,
@@ -136,9 +160,11 @@ class Classifier:
             return Classification("依申请公开", None, reason, article, 0.3, decided_by="默认")
         attribute, code = _split(prediction.label)
         reason, article = reason_for(attribute, code)
-        evidence = [e for g in prediction.ngrams if (e := loc.find(g)) is not None]
+        evidence = model_evidence(loc.norm, prediction.pulls, prediction.label)
         if not evidence and doc.title is not None:  # nothing stood out: the title is the cue
-            evidence = [Evidence(doc.title.start, doc.title.end, doc.title.value)]
+            evidence = [
+                Evidence(doc.title.start, doc.title.end, doc.title.value, basis="模型：标题")
+            ]
         out = Classification(
             attribute=attribute, reason_code=code, reason=f"{reason}（模型判断）", article=article,
             confidence=round(prediction.probability, 3), evidence=evidence, decided_by="模型",
@@ -186,7 +212,10 @@ def _from_marker(
     reason, article = reason_for(attribute, code)
     if hit is not None and hit[0].attribute == attribute and hit[0].reason_code == code:
         reason, article = hit[0].reason, hit[0].article
-    evidence = [Evidence(m.start, m.end, m.value) for m in markers]
+    evidence = [
+        Evidence(m.start, m.end, m.value, basis=f"文件自身的公开标注（{m.source}）：{m.attribute}")
+        for m in markers
+    ]
     out = Classification(
         attribute=attribute, reason_code=code,
         reason=f"文件标注“{primary.value}”（{primary.source}）；{reason}", article=article,
@@ -204,41 +233,6 @@ def _from_marker(
             f"标注为“{attribute}”，但规则 {rule.id} 判定为“{rule.attribute}”（{rule.description}）"
         )
     return out
-
-
-def _apply_screening(result: Classification, screening: Any) -> None:
-    """Personal information to be redacted turns a public label into 部分公开 (art. 37)."""
-    must = [f for f in screening.findings if f.action == "redact"]
-    review = [f for f in screening.findings if f.action == "review"]
-    result.findings = [
-        {"start": f.start, "end": f.end, "entity": f.entity, "action": f.action, "rule": f.rule}
-        for f in must + review
-    ]
-    if must and result.attribute == "依申请公开":
-        result.notes.append(
-            f"依申请提供时，须先删除{len(must)}处个人信息（第三十七条），证据中已列出位置"
-        )
-        result.evidence.extend(
-            Evidence(f.start, f.end, f"须遮蔽：{ENTITY_NAMES_ZH.get(f.entity, f.entity)}")
-            for f in must
-        )
-        return
-    if not must or result.attribute != "主动公开":
-        if review and result.attribute in ("主动公开", "依申请公开"):
-            result.notes.append(f"审查发现{len(review)}处个人信息需人工审核，公开前请确认")
-        return
-    before = result.attribute
-    if result.decided_by == "标注":
-        result.conflicts.append(
-            f"标注为“{before}”，但审查发现{len(must)}处须遮蔽的个人信息，须删除后部分公开"
-        )
-    reason, article = reason_for("部分公开", None)
-    result.attribute, result.reason_code = "部分公开", "第三方合法权益"
-    result.reason = f"{reason}（原判定：{before}；须遮蔽{len(must)}处）"
-    result.article = article
-    result.evidence.extend(
-        Evidence(f.start, f.end, f"须遮蔽：{ENTITY_NAMES_ZH.get(f.entity, f.entity)}") for f in must
-    )
 
 
 @cache

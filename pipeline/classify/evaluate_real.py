@@ -59,7 +59,7 @@ def marker_attribute(text: str) -> str | None:
     """The attribute the document's own note states, when it states exactly one."""
     found = {_MARKER_ATTRIBUTE.get(m.group(1).replace(" ", "")) for m in MARKER.finditer(text)}
     found.discard(None)
-    return found.pop() if len(found) == 1 else None  # type: ignore[return-value]
+    return found.pop() if len(found) == 1 else None
 
 
 def strip_markers(text: str) -> str:
@@ -106,7 +106,7 @@ def published(
     """Documents public by nature (laws, work reports): the share called 主动公开."""
     ok: list[bool] = []
     got: Counter[str] = Counter()
-    errors = []
+    errors: list[dict[str, Any]] = []
     for row in rows:
         if limit is not None and len(ok) >= limit:
             break

@@ -2,15 +2,16 @@
 the project's labelled corpus (data/corpus.json) and shipped as models/disclosure/<version>/
 (scripts/build_disclosure_model.py; loaded and hash-checked by pipeline/classify/artifact.py).
 
-Labels are ``attribute`` or ``attribute/reason_code`` (``不予公开/过程性信息``). The n-grams
-that pushed the decision most are returned as evidence.
+Labels are ``attribute`` or ``attribute/reason_code`` (``不予公开/过程性信息``). Every n-gram's
+pull towards the decision is returned; pipeline.classify.explain maps them back to sentences
+and phrases of the document.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ class Prediction:
     probability: float
     probabilities: dict[str, float]
     ngrams: tuple[str, ...]  # normalised n-grams that supported the label, strongest first
+    #: every n-gram of the document with its pull towards the label (explain.model_evidence)
+    pulls: dict[str, float] = field(default_factory=dict)
 
 
 def load_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
@@ -94,7 +97,7 @@ class DisclosureModel:
         return Prediction(
             str(self.labels[k]), float(probs[k]),
             {str(label): round(float(p), 4) for label, p in zip(self.labels, probs, strict=True)},
-            tuple(grams),
+            tuple(grams), {gram: score for score, gram in scored if score > 0},
         )  # fmt: skip
 
 

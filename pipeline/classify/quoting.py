@@ -20,10 +20,15 @@ def quote_classification(result: Classification, quoter: Quoter) -> Classificati
         return result
     for ev in result.evidence:
         if ev.cue.startswith(_LABEL):
+            if ev.sentence_span is not None and quoter.overlaps(*ev.sentence_span):
+                ev.sentence = " ".join(quoter.quote(*ev.sentence_span).split())
             continue
         if quoter.overlaps(ev.start, ev.end):
             ev.cue = "".join(quoter.quote(ev.start, ev.end).split())
         ev.cue = quoter.scrub(ev.cue)
+        if ev.sentence_span is not None and quoter.overlaps(*ev.sentence_span):
+            ev.sentence = " ".join(quoter.quote(*ev.sentence_span).split())
+        ev.sentence = quoter.scrub(ev.sentence)
     result.reason = quoter.scrub(result.reason)
     result.conflicts = quoter.scrub_all(result.conflicts)
     result.notes = quoter.scrub_all(result.notes)

@@ -8,11 +8,15 @@ from typing import Any
 
 @dataclass(slots=True)
 class Evidence:
-    """A cue in the ORIGINAL text (end exclusive)."""
+    """A cue in the ORIGINAL text (end exclusive): the words, what they count as (``basis``:
+    the rule, the note, or the model feature named in words) and the sentence around them."""
 
     start: int
     end: int
     cue: str
+    basis: str = ""
+    sentence: str = ""
+    sentence_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -32,6 +36,9 @@ class Classification:
     notes: list[str] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)
     model: dict[str, Any] | None = None
+    #: personal identifiers the screen says to mask before publication (去标识化)
+    to_mask: int = 0
+    topic_cues: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The batch contract: id, attribute, reason_code, reason, article, topic, confidence,
@@ -49,11 +56,17 @@ class Classification:
             f"理由：{self.reason}",
             f"依据：{self.article}",
             f"判定来源：{self.decided_by}    置信度：{self.confidence:.2f}",
-            f"主题：{self.topic}（{self.topic_gov}）",
+            f"主题：{self.topic}（{self.topic_gov}）"
+            + (f"  依据词：{'、'.join(self.topic_cues)}" if self.topic_cues else ""),
         ]
+        if self.to_mask:
+            lines.append(f"公开前须遮蔽：{self.to_mask}处个人信息（见审查结果）")
         for ev in self.evidence:
             snippet = text[ev.start : ev.end].replace("\n", " ")
-            lines.append(f"  证据 [{ev.start}-{ev.end}] {snippet}  ← {ev.cue}")
+            basis = f"（{ev.basis}）" if ev.basis else ""
+            lines.append(f"  证据 [{ev.start}-{ev.end}] {snippet}  ← {ev.cue}{basis}")
+            if ev.sentence and ev.sentence != snippet:
+                lines.append(f"      原句：{ev.sentence}")
         lines.extend(f"  ⚠ 冲突：{c}" for c in self.conflicts)
         lines.extend(f"  提示：{n}" for n in self.notes)
         return "\n".join(lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.classify.topics_gov import classify_gov
+
 
 def _words(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
@@ -107,27 +109,33 @@ GOV_CATEGORIES = (
     "卫生、体育", "人口与计划生育、妇女儿童工作", "劳动、人事、监察", "公安、安全、司法",
     "民政、扶贫、救灾", "民族、宗教", "对外事务", "港澳台侨工作", "国防", "其他",
 )  # fmt: skip
-_GENERAL = ("政务公开", "信息公开", "政府信息", "人事", "值班", "会议", "机关")
+#: a work document about disclosure itself (政务公开工作要点/方案/报告): no specific area
+_DISCLOSURE_WORK = ("政务公开", "政府信息公开", "信息公开")
 
 
 @dataclass(frozen=True, slots=True)
 class TopicGuess:
     topic: str
     gov_category: str
-    cues: tuple[str, ...]
+    cues: tuple[str, ...]  # the matched words of the area (or of the gov.cn category)
 
 
 def classify_topic(title: str, text: str) -> TopicGuess:
     """Best area by keywords: title words count 3, body words 1 each; a title word, or four
-    body words, are needed."""
+    body words, are needed. A 政务公开 work document is 其他 (54号 areas) / 综合政务 (gov.cn)
+    unless an area's word is in its title too (生态环境领域政务公开 → 生态环境)."""
+    gov = classify_gov(title, text)
+    disclosure_work = [w for w in _DISCLOSURE_WORK if w in title]
     best, best_score = "其他", 0
     best_cues: tuple[str, ...] = ()
     for area, words in AREAS.items():
         cues = tuple(w for w in words if w in text)
-        score = sum(3 for w in words if w in title) + len(cues)
+        in_title = sum(3 for w in words if w in title)
+        if disclosure_work and not in_title:
+            continue
+        score = in_title + len(cues)
         if score > best_score:
             best, best_score, best_cues = area, score, cues
     if best_score < 4:
-        general = tuple(w for w in _GENERAL if w in text)
-        return TopicGuess("其他", "综合政务" if general else "其他", general)
-    return TopicGuess(best, GOV_CATEGORY_OF_AREA[best], best_cues)
+        return TopicGuess("其他", gov.category, tuple(disclosure_work) or gov.cues)
+    return TopicGuess(best, gov.category, best_cues[:6])

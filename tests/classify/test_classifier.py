@@ -40,15 +40,16 @@ def test_marker_decides_but_a_conflicting_rule_is_reported(read):
     assert any("DA-PROCESS-REQUEST" in c for c in result.conflicts)
 
 
-def test_public_marker_with_personal_information_requires_partial_disclosure(read):
+def test_public_marker_with_personal_information_stays_public_with_items_to_mask(read):
+    # masking identifiers is de-identification, not withholding a substantive part (issue 16)
     text = read("roster_marked_public.txt")
     result = classify(text, screen=True)
-    assert result.attribute == "部分公开"
-    assert result.reason_code == "第三方合法权益"
-    assert "第三十七条" in result.article
-    assert any("须遮蔽" in c and "部分公开" in c for c in result.conflicts)
+    assert (result.attribute, result.decided_by) == ("主动公开", "标注")
+    assert result.reason_code is None
     listed = {text[f["start"] : f["end"]] for f in result.findings if f["action"] == "redact"}
     assert "341502198503121230" in listed
+    assert result.to_mask == len([f for f in result.findings if f["action"] == "redact"])
+    assert any(f"须遮蔽{result.to_mask}处" in n for n in result.notes)
     cues = {ev.cue for ev in result.evidence}
     assert "须遮蔽：身份证号" in cues
     _check_evidence(text, result)
@@ -59,7 +60,7 @@ def test_screening_result_can_be_passed_in(read):
 
     text = read("roster_marked_public.txt")
     result = classify(text, screening=screen_text(text))
-    assert result.attribute == "部分公开"
+    assert result.attribute == "主动公开" and result.to_mask >= 1
 
 
 def test_without_screening_the_marker_stands(read):
