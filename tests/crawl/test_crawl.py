@@ -138,6 +138,7 @@ def test_kill_9_mid_crawl_then_resume_is_exact(crawled: dict[str, Any], tmp_path
     env = _env(tmp_path / "data")
     cmd = _crawl_cmd(base, out)
     cmd[cmd.index("--concurrency") + 1] = "1"
+    cmd += ["--batch-size", "2"]  # lines appear a few at a time: kills land mid-crawl
     for wait_lines in (3, 14):  # kill early, then again later in the crawl
         proc = subprocess.Popen(
             cmd, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
