@@ -25,12 +25,13 @@ MEDIA_TYPES: dict[str, str] = {
     "ofd": "application/ofd",  # the same package, redacted characters masked in TextCode
     "office": DOCX_TYPE,  # .doc/.wps/.rtf/.odt are answered with a redacted .docx
     "image": "image/png",  # the picture's own type: pipeline.redact.image_writer.media_type
+    "pdf": "application/pdf",  # pages with findings rasterised: pipeline.redact.pdf_writer
 }
 #: the OpenAPI description of the 200 response besides its JSON body
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
-        "description": "JSON（文本或 txt/pdf 上传）；上传 HTML/DOCX/XLSX/CSV/ZIP 时为同格式的遮蔽后"
-        "文件（XLS/ET/ODS 为 XLSX，DOC/WPS/RTF/ODT 为 DOCX，7Z 为 ZIP）",
+        "description": "JSON（文本或 txt 上传）；上传 HTML/DOCX/XLSX/CSV/ZIP/PDF 时为同格式的遮蔽"
+        "后文件（XLS/ET/ODS 为 XLSX，DOC/WPS/RTF/ODT 为 DOCX，7Z 为 ZIP）",
         "content": {
             media: {"schema": {"type": "string", "format": "binary"}}
             for media in MEDIA_TYPES.values()
