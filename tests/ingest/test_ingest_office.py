@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import IngestError, load_bytes, load_path, office
+from pipeline.ingest import IngestError, libreoffice, load_bytes, load_path, office
 from pipeline.redact import replacements
 from pipeline.redact.markup_writer import write_redacted
 from pipeline.screen import default_screener
@@ -114,7 +114,7 @@ def test_doc_that_is_word_2003_xml_goes_through_libreoffice():
 
 
 def test_without_libreoffice_the_error_says_how_to_install_it(monkeypatch):
-    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
     with pytest.raises(IngestError) as info:
         load_bytes(_word_ole(b"\0" * 600), "附件/困难群众名单.wps")
     message = info.value.message
@@ -131,16 +131,16 @@ def test_hung_conversion_is_killed_with_its_children(monkeypatch, tmp_path):
         "time.sleep(60)\n"
     )
     made: list[str] = []
-    mkdtemp = office.tempfile.mkdtemp
+    mkdtemp = libreoffice.tempfile.mkdtemp
 
     def recording_mkdtemp(**kw: str) -> str:
         made.append(mkdtemp(**kw))
         return made[-1]
 
-    monkeypatch.setattr(office, "soffice", lambda: "soffice")
-    monkeypatch.setattr(office, "command", lambda *a: [sys.executable, "-c", script])
-    monkeypatch.setattr(office.tempfile, "mkdtemp", recording_mkdtemp)
-    monkeypatch.setenv(office.TIMEOUT_ENV, "1.5")
+    monkeypatch.setattr(libreoffice, "soffice", lambda: "soffice")
+    monkeypatch.setattr(libreoffice, "command", lambda *a: [sys.executable, "-c", script])
+    monkeypatch.setattr(libreoffice.tempfile, "mkdtemp", recording_mkdtemp)
+    monkeypatch.setenv(libreoffice.TIMEOUT_ENV, "1.5")
     started = time.monotonic()
     with pytest.raises(IngestError, match=r"转换超时（超过 1\.5 秒") as info:
         load_bytes(_word_ole(b"\0" * 600), "慢.doc")
@@ -162,11 +162,15 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def test_timeout_setting_falls_back_to_the_default(monkeypatch):
-    monkeypatch.setenv(office.TIMEOUT_ENV, "abc")
-    assert office.timeout() == office.DEFAULT_TIMEOUT
-    monkeypatch.setenv(office.TIMEOUT_ENV, "7")
-    assert office.timeout() == 7.0
+def test_timeout_and_jobs_settings_fall_back_to_the_default(monkeypatch):
+    monkeypatch.setenv(libreoffice.TIMEOUT_ENV, "abc")
+    assert libreoffice.timeout() == libreoffice.DEFAULT_TIMEOUT
+    monkeypatch.setenv(libreoffice.TIMEOUT_ENV, "7")
+    assert libreoffice.timeout() == 7.0
+    monkeypatch.setenv(libreoffice.JOBS_ENV, "1")
+    assert libreoffice._jobs() == 1
+    monkeypatch.setenv(libreoffice.JOBS_ENV, "two")
+    assert libreoffice._jobs() == (os.cpu_count() or 2)
 
 
 @needs_soffice

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from api.redacted import DOCX_TYPE
-from pipeline.ingest import office
+from pipeline.ingest import libreoffice
 from tests.office_builder import PARTY, converted, docx_text, must_redact, needs_soffice
 
 
@@ -33,7 +33,7 @@ def test_rtf_upload_is_answered_with_a_redacted_docx(client, keys):
 
 
 def test_doc_upload_without_libreoffice_is_a_clear_422(client, keys, monkeypatch):
-    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 56 + "WordDocument".encode("utf-16-le")
     files = {"file": ("决定书.doc", ole + PARTY[1].encode() * 20, "application/msword")}
     r = client.post("/v1/screen", files=files, headers=bearer(keys["reviewer"]))
