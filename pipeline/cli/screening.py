@@ -119,6 +119,9 @@ def cmd_redact(args: argparse.Namespace) -> int:
         except OSError as exc:
             err(f"{args.output}: 无法写入（{exc.strerror}）")
             return EXIT_INPUT_ERROR
+        except ValueError as exc:  # the file cannot be rebuilt in its format; nothing written
+            err(str(exc))
+            return EXIT_INPUT_ERROR
     for warning in doc.warnings:
         err(f"{doc.source}: {warning}")
     err(f"{args.path}: 遮蔽 {len(edits)} 处 → {target}")

@@ -244,15 +244,39 @@ def redacted_pdf(
     import pikepdf
 
     from pipeline.ingest.pdf_markup import PdfMarkup
-    from pipeline.redact import pdf_text_layer
 
     markup = doc.markup
     if not isinstance(markup, PdfMarkup):
         raise ValueError(f"{doc.source}：缺少 PDF 版面信息，无法输出脱敏后的 PDF")
     hidden: set[int] = set()
     boxes = _page_boxes(doc, reps, hidden)
-    images = _rasterise(markup.data, boxes, redact_dpi(dpi))
     values = [(doc.text[s:e], new) for s, e, new in reps if doc.text[s:e].strip()]
+    try:
+        return _build(doc, markup, boxes, hidden, values, redact_dpi(dpi), text_layer)
+    except (pikepdf.PdfError, pdfium_error()) as exc:
+        raise ValueError(f"{doc.source}：PDF 无法重建为脱敏文件（{exc}）") from exc
+
+
+def pdfium_error() -> type[Exception]:
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError
+
+
+def _build(
+    doc: IngestedDocument,
+    markup: Any,
+    boxes: dict[int, list[Box]],
+    hidden: set[int],
+    values: list[tuple[str, str]],
+    dpi: int,
+    text_layer: bool | None,
+) -> bytes:
+    import pikepdf
+
+    from pipeline.redact import pdf_text_layer
+
+    images = _rasterise(markup.data, boxes, dpi)
     with pikepdf.open(io.BytesIO(markup.data)) as pdf:
         if len(pdf.pages) != len(markup.pages):
             raise ValueError(f"{doc.source}：PDF 页数与读取时不一致，无法输出")

@@ -329,3 +329,24 @@ def test_optional_text_layer_holds_only_what_stays_visible(case, monkeypatch):
     new = again.markup.box(again.text.index("公示"))  # type: ignore[union-attr]
     assert old is not None and new is not None and old[0] == new[0] == 0
     assert all(abs(a - b) < 1.5 for a, b in zip(old[1], new[1], strict=True))
+
+
+def test_a_pdf_that_cannot_be_rebuilt_is_a_clear_error_and_nothing_is_written(
+    case, tmp_path, monkeypatch, capsys
+):
+    from pipeline.cli import main
+
+    data, doc, _result, edits, _out = case
+
+    def broken(*_args, **_kwargs):
+        raise pikepdf.PdfError("xref damaged")
+
+    monkeypatch.setattr(pikepdf, "open", broken)
+    with pytest.raises(ValueError, match=r"公示\.pdf：PDF 无法重建为脱敏文件"):
+        redacted_pdf(doc, edits)
+    src = tmp_path / "坏.pdf"
+    src.write_bytes(data)
+    target = tmp_path / "坏.redacted.pdf"
+    assert main(["redact", str(src), "-o", str(target)]) != 0
+    assert not target.exists()
+    assert "PDF 无法重建为脱敏文件" in capsys.readouterr().err
