@@ -122,7 +122,8 @@ def _suffix_for(data: bytes, ext: str, source: str) -> tuple[str, str | None]:
         if _odf_encrypted(data):
             raise IngestError(source, ENCRYPTED)
         return ".odt", None
-    raise IngestError(source, f"不是有效的 Word 文档（扩展名为 {ext}，内容无法识别）")
+    hint = "；旧版 WPS 文字（WPS 2000 及更早）文件请在 WPS 中另存为 .docx" if "wp" in ext else ""
+    raise IngestError(source, f"不是有效的 Word 文档（扩展名为 {ext}，内容无法识别）{hint}")
 
 
 def load_office(data: bytes, source: str) -> IngestedDocument:

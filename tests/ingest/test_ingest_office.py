@@ -113,6 +113,12 @@ def test_doc_that_is_word_2003_xml_goes_through_libreoffice():
     assert doc.text.splitlines()[1] == f"当事人：{name}，公民身份号码：{pid}，住所：{addr}。"
 
 
+def test_unrecognised_binary_wps_names_the_file_and_the_old_wps_format():
+    with pytest.raises(IngestError, match="不是有效的 Word 文档") as info:
+        load_bytes(b"\x00WPS\x01" + bytes(range(256)) * 4, "1999年/救灾款发放.wps")
+    assert info.value.source == "1999年/救灾款发放.wps" and "WPS 2000" in info.value.problem
+
+
 def test_without_libreoffice_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
     with pytest.raises(IngestError) as info:
