@@ -9,7 +9,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.responses import Response
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -61,7 +61,10 @@ def redacted_file(doc: Any, result: Any, redactions: int) -> Response:
     ingested = doc.ingested
     edits = replacements(result.findings)
     out = io.BytesIO()
-    write_redacted(ingested, edits, out)
+    try:
+        write_redacted(ingested, edits, out)
+    except ValueError as exc:  # e.g. a PDF qpdf cannot rebuild: the message names the file
+        raise HTTPException(422, str(exc)) from exc
     media = MEDIA_TYPES[ingested.kind]
     if ingested.kind == "csv":
         media = f"text/csv; charset={ingested.encoding or 'utf-8'}"

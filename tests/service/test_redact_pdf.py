@@ -57,3 +57,16 @@ def test_redact_upload_returns_a_redacted_pdf_like_the_cli(client, keys, tmp_pat
     only_json = {**bearer(keys["reviewer"]), "Accept": "application/json"}
     r = client.post("/v1/redact", files=files, headers=only_json)
     assert r.headers["content-type"] == "application/json" and ID not in r.json()["redacted"]
+
+
+def test_a_pdf_that_cannot_be_rebuilt_is_a_422_naming_the_file(client, keys, monkeypatch):
+    import pikepdf
+
+    def broken(*_args, **_kwargs):
+        raise pikepdf.PdfError("xref damaged")
+
+    monkeypatch.setattr(pikepdf, "open", broken)
+    files = {"file": ("答复书.pdf", pdf_bytes([REPLY]), "application/pdf")}
+    r = client.post("/v1/redact", files=files, headers=bearer(keys["reviewer"]))
+    assert r.status_code == 422
+    assert "答复书.pdf" in r.text and "PDF 无法重建为脱敏文件" in r.text
