@@ -163,6 +163,7 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
     unread: list[int] = []
     bad = 0
     limit = _ocr_limit(ocr_pages)
+    tried = 0  # pages given to OCR (the cap counts them)
     try:
         if len(pdf) == 0:
             raise IngestError(source, "PDF 没有页面")
@@ -176,13 +177,14 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
             width, height = page.get_size()
             source_kind = "text"
             if pdf_scan.needs_ocr(page, text):
-                if len(scanned) >= limit:
+                if tried >= limit:
                     unread.append(index + 1)
                 else:
+                    tried += 1
                     ocr = pdf_scan.ocr_page(page)
                     if ocr is None:
                         unread.append(index + 1)
-                    else:
+                    elif ocr[0].strip() or not text.strip():  # else keep the few layer words
                         text, page_boxes = ocr
                         page_bad = 0
                         source_kind = "ocr"
@@ -211,7 +213,7 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
     if scanned:
         warnings.append(f"第 {_listed(scanned)} 页为扫描页，已 OCR 识别")
     if unread:
-        why = pdf_scan.unread_reason(len(scanned), limit)
+        why = pdf_scan.unread_reason(tried, limit)
         warnings.append(
             f"PDF 有 {len(unread)} 页没有文字层（扫描页，第 {_listed(unread)} 页），{why}"
         )

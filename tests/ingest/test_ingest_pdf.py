@@ -82,14 +82,13 @@ def test_rotated_and_cropped_pages_map_boxes_to_what_is_displayed():
         buf = io.BytesIO()
         pdf.save(buf)
         doc = load_bytes(buf.getvalue(), "r.pdf")
-        loc = locate_pdf(doc.markup, *_span(doc.text, "孙丽娟"))  # type: ignore[arg-type]
+        markup = doc.markup
+        assert isinstance(markup, PdfMarkup)
+        loc = locate_pdf(markup, *_span(doc.text, "孙丽娟"))
         assert loc is not None
         page = pdfium.PdfDocument(buf.getvalue())[0]
         image = page.render(scale=2).to_pil().convert("L")
-        assert image.size == (
-            round(doc.markup.pages[0].width * 2),
-            round(doc.markup.pages[0].height * 2),
-        )  # type: ignore[union-attr]  # noqa: E501
+        assert image.size == (round(markup.pages[0].width * 2), round(markup.pages[0].height * 2))
         x0, y0, x1, y1 = (round(v * 2) for v in loc["box"])
         ink = image.crop((x0, y0, x1, y1)).histogram()[:128]
         assert sum(ink) > 30, rotate  # the glyphs are inside the box
@@ -114,6 +113,27 @@ def test_image_without_any_text_is_ocred_and_still_has_nothing():
     c.save()
     with pytest.raises(IngestError, match="没有可识别的文字"):
         load_bytes(buf.getvalue(), "scan.pdf")
+
+
+def test_a_scan_whose_ocr_finds_nothing_keeps_its_few_layer_words():
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    from tests.pdf_builder import FONT
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(300, 150))
+    c.drawImage(ImageReader(Image.new("RGB", (300, 150), "white")), 0, 0, width=300, height=150)
+    text = c.beginText(20, 100)
+    text.setFont(FONT, 12)
+    text.setTextRenderMode(3)  # invisible: nothing for OCR to see
+    text.textLine("附件2")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    doc = load_bytes(buf.getvalue(), "附件.pdf")
+    assert doc.text == "附件2" and doc.markup.pages[0].source == "text"  # type: ignore[union-attr]
+    assert doc.warnings == []
 
 
 def test_blank_page_keeps_its_place_without_a_warning():
