@@ -25,7 +25,10 @@ model time, at the price of the model's corrections on what is left unread (see 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+
+from pipeline.detect.base import DetectContext
 
 #: Texts up to this many characters are read whole.
 SHORT = 300
@@ -71,3 +74,40 @@ def take(
 
 
 _RUN = re.compile(b"\x01+")
+
+
+def windows_around(
+    text: str, spots: list[tuple[int, int]], reach: int, limit: int
+) -> list[tuple[int, int]]:
+    """Merged windows of ``reach`` characters either side of each spot, cut at line ends
+    and at most ``limit`` characters long."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spots):
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        ws, we = max(line_start, s - reach), min(line_end, e + reach)
+        if out and ws <= out[-1][1] and we - out[-1][0] <= limit:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
+def on_token_edges(ctx: DetectContext, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen each window to whole tokens, so the model never reads half a word (道里区 cut
+    to 里区 reads like a name)."""
+    starts = ctx.tokens.starts
+    n = len(ctx.text)
+    out: list[tuple[int, int]] = []
+    for s, e in windows:
+        i = bisect_right(starts, s) - 1
+        j = bisect_left(starts, e)
+        ws = starts[i] if i >= 0 else s
+        we = starts[j] if j < len(starts) else n
+        if "\n" in ctx.text[ws:s] or e - ws > 120:
+            ws = s
+        if "\n" in ctx.text[e:we] or we - ws > 124:
+            we = e
+        out.append((ws, we))
+    return out

@@ -5,8 +5,11 @@ a cheap, wide first stage (:mod:`pipeline.detect.recognizers.ner_spots`) picks t
 where a name can be — a surname at a token start whatever jieba put after it, a surname
 inside an unknown word, any jieba person token, a transliterated name, every name the rules
 already reported — and the model reads only a window of the same line around each
-(``reach`` characters either side, widened to whole tokens). The windows of one document are
-tagged in batches.
+(``reach`` characters either side, widened to whole tokens). A short text is read whole;
+a longer one in priority order up to a share of its characters
+(:mod:`pipeline.detect.recognizers.ner_budget`: spots the rules left open first, names the
+rules found with a cue last; what is not read stays with the rules). The windows of one
+document are tagged in batches.
 
 What the model says then settles the names of that window:
 
@@ -15,8 +18,11 @@ What the model says then settles the names of that window:
   张洁清) is reported again with the model's boundaries and the rules' cue and score (a
   hair above), so the decide stage still takes its role from the cue;
 * a name the rules found without any cue (jieba's bare person tag, 0.55) that the model
-  tags as something else (a place, an organisation: 欧佩克, 鹿特丹) and not as a person is
-  dropped; one the model merely misses stays.
+  tags as something else (a place, an organisation: 欧佩克, 鹿特丹), or that is a dictionary
+  word without a given-name character the model reads without tagging it (冷不丁), is
+  dropped; one the model merely misses stays (储佳琪).
+
+Which model spans are reported: :mod:`pipeline.detect.recognizers.ner_filter`.
 
 The rules of the decide stage treat the model's names like any other PERSON detection: the
 role comes from the cues around the name, not from the model.
@@ -26,13 +32,20 @@ from __future__ import annotations
 
 import os
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Recognizer
-from pipeline.detect.recognizers.ner_budget import SHARE, SHORT, cjk_lines, take
+from pipeline.detect.recognizers.ner_budget import (
+    SHARE,
+    SHORT,
+    cjk_lines,
+    on_token_edges,
+    take,
+    windows_around,
+)
 from pipeline.detect.recognizers.ner_filter import (
     on_edges,
     overlaps,
@@ -118,43 +131,6 @@ def _within(d: Detection, masked: list[tuple[int, int]]) -> bool:
     return bool(masked) and _within_span((d.start, d.end), masked)
 
 
-def windows_around(
-    text: str, spots: list[tuple[int, int]], reach: int, limit: int
-) -> list[tuple[int, int]]:
-    """Merged windows of ``reach`` characters either side of each spot, cut at line ends
-    and at most ``limit`` characters long."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spots):
-        line_start = text.rfind("\n", 0, s) + 1
-        line_end = text.find("\n", e)
-        line_end = len(text) if line_end < 0 else line_end
-        ws, we = max(line_start, s - reach), min(line_end, e + reach)
-        if out and ws <= out[-1][1] and we - out[-1][0] <= limit:
-            out[-1] = (out[-1][0], max(out[-1][1], we))
-        else:
-            out.append((ws, we))
-    return out
-
-
-def _on_token_edges(ctx: DetectContext, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widen each window to whole tokens, so the model never reads half a word (道里区 cut
-    to 里区 reads like a name)."""
-    starts = ctx.tokens.starts
-    n = len(ctx.text)
-    out: list[tuple[int, int]] = []
-    for s, e in windows:
-        i = bisect_right(starts, s) - 1
-        j = bisect_left(starts, e)
-        ws = starts[i] if i >= 0 else s
-        we = starts[j] if j < len(starts) else n
-        if "\n" in ctx.text[ws:s] or e - ws > 120:
-            ws = s
-        if "\n" in ctx.text[e:we] or we - ws > 124:
-            we = e
-        out.append((ws, we))
-    return out
-
-
 class NerPersonRecognizer(Recognizer):
     """PERSON from the NER model over candidate windows (see the module docstring)."""
 
@@ -225,7 +201,7 @@ class NerPersonRecognizer(Recognizer):
             return []
 
         def around(places: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
-            return _on_token_edges(ctx, windows_around(text, places, reach, self.limit))
+            return on_token_edges(ctx, windows_around(text, places, reach, self.limit))
 
         classes = [around(open_, self.reach), around(bare, self.reach)]
         classes.append(self._dense_lines(text, sorted(open_ + bare + cued)))
