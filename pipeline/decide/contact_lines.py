@@ -74,7 +74,15 @@ class ContactLines:
     def cue(
         self, text: str, pos: int, private_before: int | None, entity: str, doc_type: str
     ) -> str | None:
-        """The contact cue for an item at ``pos``: a weak cue or an organisation, if any.
+        """The contact cue for an item at ``pos``: a weak cue or an organisation, if any."""
+        found = self.cue_at(text, pos, private_before, entity, doc_type)
+        return found[0] if found is not None else None
+
+    def cue_at(
+        self, text: str, pos: int, private_before: int | None, entity: str, doc_type: str
+    ) -> tuple[str, int] | None:
+        """The contact cue for an item at ``pos`` and where its owner is named: the
+        organisation's start, or -1 for a weak cue (电话, 邮箱: a label naming nobody).
 
         ``private_before`` is the end of the last private cue before ``pos`` within
         :data:`PARAGRAPH_CAP` characters (or None).
@@ -87,7 +95,7 @@ class ContactLines:
             second = text.find("\n", text.find("\n", para, pos) + 1, pos)
             company = _COMPANY.search(text, para, second if second != -1 else pos)
             if company is not None:
-                return f"服务单位联系方式（{company.group()}）"
+                return f"服务单位联系方式（{company.group()}）", company.start()
         floor = max(para, pos - self.config.paragraph_reach)
         if private_before is not None and private_before > floor:
             return None
@@ -105,7 +113,7 @@ class ContactLines:
             for found in self._weak.finditer(text, lo, pos):  # noqa: B007
                 pass
             if found is not None:
-                return found.group()
+                return found.group(), -1
         if alone and line > para:
             line = text.rfind("\n", 0, line - 1) + 1  # an item alone on its line: the line before
         if entity == "ADDRESS":
@@ -116,7 +124,7 @@ class ContactLines:
             pass
         if org is None or not _contact_gap(text[org.end() : pos]):
             return None  # 「某某检察院指控，被告人…」「…分公司提供的号码为…」 are narratives
-        return f"单位联系方式（{org.group()}）"
+        return f"单位联系方式（{org.group()}）", org.start()
 
 
 def _paragraph_start(text: str, pos: int) -> int:

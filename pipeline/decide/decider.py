@@ -101,13 +101,23 @@ class Decider:
 
     def _role(self, text, det, doc_type, rows, word_starts, cues, nearest) -> RoleCue:
         """A non-name finding's owner: its own cue, else the nearest private person before
-        it in the same sentence or row (鄰居劉德華（電話…）)."""
+        it in the same sentence or row (鄰居劉德華（電話…）).
+
+        A private person named between a contact reading's cue and the item owns the item:
+        「区公安分局失主李红 联系电话…」 is the owner's phone, not the bureau's (reach: the
+        sentence or line, :class:`NearestPerson`); a cue after the person (「…请与县住建局
+        联系（电话…）」) keeps its reading.
+        """
         _note_column(text, det, rows)
         role = self.roles.resolve(text, det, doc_type, rows, word_starts, cues)
-        if role.role == "unknown" and det.entity in _OWNED_BY_NEAREST:
+        if det.entity in _OWNED_BY_NEAREST and role.role in _OVERRIDABLE_ROLES:
             person = nearest.before(det.start)
-            if person is not None and person[2] in _PRIVATE_ROLES:
-                return RoleCue(person[2], f"就近人名:{text[person[0] : person[1]]}")
+            if (
+                person is not None
+                and person[2] in _PRIVATE_ROLES
+                and (role.role == "unknown" or person[0] > role.at)
+            ):
+                return RoleCue(person[2], f"就近人名:{text[person[0] : person[1]]}", person[0])
         return role
 
     def _paragraph_words(self, text: str, det: Detection) -> frozenset[str]:
@@ -138,6 +148,8 @@ _OWNED_BY_NEAREST = frozenset(
     {"MOBILE", "LANDLINE", "EMAIL", "QQ", "WECHAT", "LICENSE_PLATE", "BANK_CARD"}
 )
 _PRIVATE_ROLES = frozenset({"private", "party", "beneficiary"})
+#: Readings a private person named nearer to the item overrides (not a roster column's).
+_OVERRIDABLE_ROLES = frozenset({"unknown", "contact", "official"})
 
 
 def _note_column(text: str, det: Detection, rows: RosterRows) -> None:

@@ -2,7 +2,8 @@
 
 * ``mark_person_status`` (reach: the clause around the name, at most a few characters): a
   name right after a third-party cue (之妻, 邻居, 证人, 举报人 …) or next to a welfare or
-  health status (低保户周大福, 周大福因病 …) is marked ``third_party`` / ``welfare_status``.
+  health status (低保户周大福, 周大福因病 …) is marked ``third_party`` / ``welfare_status``;
+  an honorific right after it (邓小平同志, 孙中山先生) is noted as ``honorific``.
 * ``nearest_person`` (reach: the same sentence, or the same table row): the person a phone,
   e-mail or account belongs to is the nearest name before it.
 * ``paragraph_window`` (reach: the paragraph, bounded by blank lines and at most
@@ -30,6 +31,8 @@ _STATUS_AFTER = re.compile(
     "^[,]?[ ]?(?:因病|因[^,。;]{1,4}致残|患有|身患|罹患|患[^者]|残疾"
     "|[系为是(](?:低保|特困|五保|残疾))"
 )
+#: An honorific right after a name (邓小平同志, 孙中山先生): the word after the name only.
+_HONORIFIC_AFTER = ("同志", "先生", "女士")
 _BEFORE_REACH = 8
 _AFTER_REACH = 8
 
@@ -54,6 +57,9 @@ def mark_person_status(text: str, det: Detection) -> None:
     if m is not None:
         det.attrs.setdefault("welfare_status", True)
         det.attrs.setdefault("welfare_status_cue", m.group().strip(",:( "))
+    after = text[det.end : det.end + 2]
+    if after in _HONORIFIC_AFTER:
+        det.attrs.setdefault("honorific", after)
 
 
 class NearestPerson:

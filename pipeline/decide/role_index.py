@@ -53,7 +53,7 @@ class CueIndex:
             window, barriers = self._window, self._barriers
         b = bisect_right(barriers, pos) - 1
         floor = max(pos - window, barriers[b] if b >= 0 else 0)
-        return RoleCue(role, cue) if start >= floor else None
+        return RoleCue(role, cue, start) if start >= floor else None
 
     def private_end_before(self, pos: int, reach: int) -> int | None:
         """The end of the last private/party/beneficiary cue within ``reach`` before ``pos``."""
@@ -82,8 +82,12 @@ class RosterRows:
 
 @dataclass(frozen=True, slots=True)
 class RoleCue:
+    """A role and the cue that gave it; ``at`` is where that cue starts (-1: a label such as
+    电话 that names no owner, so a private person named after it in the clause owns the item)."""
+
     role: str
     cue: str
+    at: int = -1
 
 
 def _heading_gap(text: str, heads: set[int], pos: int) -> bool:

@@ -39,6 +39,7 @@ CUE_KIND_ROLE = {
     "helper": "helper",
     "beneficiary": "beneficiary",
 }
+_HONORIFICS = frozenset({"同志", "先生", "女士"})
 PUBLICITY_DOC_TYPES = frozenset(
     {"subsidy_publicity", "land_compensation", "recruitment_result", "poverty_alleviation"}
 )
@@ -55,8 +56,10 @@ class RoleResolver:
         list_roles: frozenset[str] = frozenset(),
         list_window: int = 0,
         contact_lines: ContactLines | None = None,
+        names: dict[str, str] | None = None,
     ) -> None:
         self.window = window
+        self.names = names or {}
         self.list_roles = list_roles
         self.list_window = list_window
         self.contact_lines = contact_lines
@@ -72,9 +75,12 @@ class RoleResolver:
         before: dict[str, str] = {}
         after: dict[str, str] = {}
         weak: list[str] = []
+        names: dict[str, str] = {}
         for raw in data.get("roles") or []:
             if not isinstance(raw, dict) or not raw.get("id"):
                 raise RuleError(f"{path.name}: 每个角色都需要 id")
+            for name in raw.get("names") or []:
+                names.setdefault(str(name), str(raw["id"]))
             for cue in raw.get("before") or []:
                 before.setdefault(str(cue), str(raw["id"]))
             for cue in raw.get("after") or []:
@@ -98,6 +104,7 @@ class RoleResolver:
             frozenset(str(r) for r in lists.get("roles") or []),
             int(lists.get("window", window)),
             contact_lines,
+            names,
         )
 
     def resolve(
@@ -117,6 +124,9 @@ class RoleResolver:
         built once when many detections of one document are resolved.
         """
         if det.entity == "PERSON":
+            named = self.names.get(text[det.start : det.end])
+            if named is not None and not self._private_own_cue(det):
+                return RoleCue(named, "名录人物", det.start)  # 邓小平同志, 孙中山先生
             m = self._after_re.match(text, det.end, det.end + 6)
             if m and (self._after[m.group()] != "private" or not self._official_own_cue(text, det)):
                 return RoleCue(self._after[m.group()], m.group())
@@ -139,9 +149,9 @@ class RoleResolver:
         lines = self.contact_lines
         if lines is not None and lines.applies(det.entity, doc_type, roster_header is not None):
             private_end = cues.private_end_before(det.start, PARAGRAPH_CAP)
-            contact = lines.cue(text, det.start, private_end, det.entity, doc_type)
+            contact = lines.cue_at(text, det.start, private_end, det.entity, doc_type)
             if contact is not None:
-                return RoleCue("contact", contact)
+                return RoleCue("contact", *contact)
         if roster_header is not None:
             role = "beneficiary" if doc_type in PUBLICITY_DOC_TYPES else "private"
             return RoleCue(role, "名单表格")
@@ -176,6 +186,14 @@ class RoleResolver:
             self.list_window,
         )
 
+    def _private_own_cue(self, det: Detection) -> bool:
+        """The recognizer found the name behind a private cue (申请人, 当事人 …)."""
+        cue = det.attrs.get("cue")
+        if cue in self._before:
+            return self._before[cue] in PRIVATE_ROLES
+        kind = det.attrs.get("cue_kind")
+        return kind in ("private", "party", "beneficiary") and cue not in _HONORIFICS
+
     def _official_own_cue(self, text: str, det: Detection) -> bool:
         """The recognizer found the name right behind an official or post cue (厅长马宇骏同志，).
 
@@ -200,7 +218,7 @@ class RoleResolver:
                 for m in self._before_re.finditer(headers[idx]):  # noqa: B007
                     pass
                 if m is not None and self._before[m.group()] != "private":
-                    return RoleCue(self._before[m.group()], headers[idx])
+                    return RoleCue(self._before[m.group()], headers[idx], pos)
         return None
 
 

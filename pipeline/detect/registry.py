@@ -42,6 +42,7 @@ def default_recognizers(with_model: bool | None = None) -> list[Recognizer]:
     turns it off); it is skipped with a warning when no model can be loaded."""
     from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
     from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
+    from pipeline.detect.recognizers.public_lines import PublicLineRecognizer
     from pipeline.detect.recognizers.roster_recognizer import RosterRecognizer
     from pipeline.detect.recognizers.sensitive_recognizer import SensitiveCategoryRecognizer
 
@@ -51,6 +52,7 @@ def default_recognizers(with_model: bool | None = None) -> list[Recognizer]:
         PersonRecognizer(),
         AddressRecognizer(),
         SensitiveCategoryRecognizer(),
+        PublicLineRecognizer(),
     ]
     from pipeline.detect.recognizers.ner_recognizer import load_default, ner_enabled
 

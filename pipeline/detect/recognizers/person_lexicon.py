@@ -52,6 +52,8 @@ _PRIVATE = _words(
     "委托人 代理人 姓名 户主姓名 救助对象 患者 其子 其女 其父 其母 其夫 其妻 "
     "母亲 父亲 儿子 女儿 妻子 丈夫 配偶 其母亲 其父亲 其儿子 其女儿 其妻子 其丈夫 其配偶 "
     "社区矫正对象 矫正对象 服刑人员 刑满释放人员 "
+    # private parties a notice names in passing (请失主李某…认领, 经群众张某提供线索)
+    "失主 群众 来访群众 来电群众 报案人 报警人 来电人 来访人 求助者 受害群众 "
 )
 #: Third parties of a narrative (relatives, neighbours, witnesses): private in any document.
 THIRD_PARTY_CUES = _words(

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.detect.recognizers.public_lines import public_label
 from pipeline.detect.recognizers.validators import (
     area_code_ok,
     area_codes,
@@ -80,7 +81,11 @@ class MobileRecognizer(Recognizer):
                 how += "，带国家码+86"
             if keyword:
                 how += f"，关键词“{keyword}”"
-            attrs = {"validated": validated, "keyword": keyword}
+            attrs: dict[str, object] = {"validated": validated, "keyword": keyword}
+            label = public_label(text, s)
+            if label is not None:  # an agency's tip-off line: 短信举报：133…
+                attrs.update(public_line=True, line_label=label)
+                how += f"，机构公开的{label}"
             found.append(Detection("MOBILE", s, e, score, self.name, how, attrs))
         return found
 

@@ -55,6 +55,11 @@ _HEALTH_COLS = ("残疾", "疾病", "病种", "病情", "患病", "健康状况"
 _NO_CONDITION = frozenset({"无", "否", "健康", "良好", "正常", "-", "/", "—", "一般"})
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}(?:[··][\u4e00-\u9fff]{1,8})?")
 _MASKED = frozenset("*×xX某")
+#: Home-address headers (not 单位地址/办公地址/经营地址: an organisation's address column).
+_HOME_COLUMN = re.compile(r"住址|住所|居住|家庭地址|户籍地址|现住")
+#: A place a home-address cell may name on its own: a village or community (group 1: kept at
+#: that level), or a hamlet, compound or group below it (a residence).
+_PLACE_RE = re.compile(r"(社区|村|村委会|居委会|嘎查)$|(?:屯|庄|寨|小区|苑|队|组)$")
 _FINE_UNITS = frozenset(
     ["号", "室", "房", "栋", "幢", "单元", "层", "楼", "组", "队", "户", "座", "村民小组", "村民组"]
 )
@@ -176,10 +181,43 @@ class RosterRecognizer(Recognizer):
         return pos
 
     def _columns(self, text, columns, kinds, headers, out) -> None:
-        """Type each column once, by its header, for all its rows."""
+        """Type each column once, by its header, for all its rows.
+
+        A home-address column (住址, 家庭住址, 居住地址 …) is decided once: when any of its
+        cells is a person-level address, every cell is the residence of its row's person
+        (``home_column``), whatever cue its row holds (a 村主任's row is no office address);
+        a cell naming only a community or village (南岗村, 城东社区) is reported too, as
+        ``place_only`` (not a person-level address), so that it is not read as a name.
+        """
         for i, cells in columns.items():
-            dets = (self._cell(text, s, e, kinds[i], headers[i]) for s, e in cells)
+            dets = [self._cell(text, s, e, kinds[i], headers[i]) for s, e in cells]
+            if kinds[i] == "ADDRESS" and _HOME_COLUMN.search(headers[i]) and any(dets):
+                dets = [
+                    d or self._place_cell(text, s, e, headers[i])
+                    for d, (s, e) in zip(dets, cells, strict=True)
+                ]
+                for d in dets:
+                    if d is not None:
+                        d.attrs["home_column"] = True
             out.extend(d for d in dets if d is not None)
+
+    def _place_cell(self, text: str, s: int, e: int, header: str) -> Detection | None:
+        """A home-address cell below the person-level test: a hamlet or compound (新村屯,
+        桂花小区) is a residence; a village or community alone (城东社区, 南岗村) is
+        ``place_only``."""
+        value = text[s:e]
+        if len(value) < 2 or any(c in _MASKED for c in value) or value in _NO_CONDITION:
+            return None
+        place = _PLACE_RE.search(value)
+        if place is None:
+            return None
+        attrs: dict[str, object] = {"column": header, "roster": True, "via": "roster"}
+        attrs.update(keep_until_at=keep_until(text, s, e), finest=finest_unit(value), cue=None)
+        why = f"名单住址列({header})"
+        if place.group(1) is not None:
+            attrs["place_only"] = True
+            why += "：村/社区"
+        return Detection("ADDRESS", s, e, 0.9, self.name, why, attrs)
 
     def _cell(self, text: str, s: int, e: int, kind: str, header: str) -> Detection | None:
         value = text[s:e]

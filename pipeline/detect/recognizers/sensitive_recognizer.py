@@ -186,9 +186,12 @@ class SensitiveCategoryRecognizer(Recognizer):
     def analyze(self, ctx: DetectContext) -> list[Detection]:
         text = ctx.text
         out: list[Detection] = []
+        headers = {h for kind, _, _, h in ctx.annotations if kind == "roster"}
         for rule, s, e, how in _hits(ctx):
             if ctx.excluded(s, e):
                 continue
+            if headers and _line_at(text, s) in headers:
+                continue  # a roster's header cell (残疾等级, 病种) names a column, not a person's
             score = 0.85 if how in ("name", "roster") else 0.7
             phrase = text[s:e]
             cue = rule.cue if rule.cue in phrase else phrase
@@ -196,3 +199,9 @@ class SensitiveCategoryRecognizer(Recognizer):
             why = f"敏感个人信息({cue})"
             out.append(Detection(rule.category, s, e, score, self.name, why, attrs))
         return out
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line containing ``pos``."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : end if end != -1 else len(text)]
