@@ -89,6 +89,7 @@ def _screen(item: ScanItem) -> dict[str, Any]:
 def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, Any]:
     warnings: list[str] = []
     doc_id: str | None
+    doc = None
     if item.path is not None or item.data is not None:
         name = item.name or item.path or ""
         doc_id = item.doc_id or item.path or name
@@ -123,6 +124,8 @@ def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, 
             return {SKIPPED: True}
         where = f"第{item.line_no}行"
     record = screen_document(screener(), text, doc_id, where)
+    if doc is not None:
+        _locate(record, doc)
     record["path"] = item.path
     record["sha256"] = digest
     if warnings:
@@ -131,6 +134,19 @@ def _screen_item(item: ScanItem, screener: Callable[[], Screener]) -> dict[str, 
     if item.keep_text:
         record[TEXT] = text
     return record
+
+
+def _locate(record: dict[str, Any], doc: Any) -> None:
+    """Each finding of a file gets its ``location`` (sheet/cell, page/box, member) when the
+    file kind has one, as ``zwgk screen`` gives it; the ledger sink records it."""
+    from pipeline.ingest.locate import locate
+
+    if doc.markup is None:
+        return
+    for finding in record.get("findings") or []:
+        where = locate(doc, int(finding["start"]), int(finding["end"]))
+        if where:
+            finding["location"] = where
 
 
 def _error(item: ScanItem, doc_id: str | None, digest: str | None, message: str) -> dict[str, Any]:
