@@ -28,7 +28,7 @@ _HEAD, _TAIL, _SHORT_LINE = 160, 240, 24
 _ITEM_SPLIT = re.compile(r"[，、,；;]")
 #: an addressee line: up to 80 characters before a colon at the head of the document
 _ADDRESSEE = re.compile(
-    r"(?:^|[\n\s号〕\]）)])([^\n\s。:：，,]{2,}(?:[，、,；;][^\n\s。:：]{2,}){0,8})[:：]"
+    r"(?:^|[\n\s号〕\]）)])([^\n\s。:：，、,；;]{2,40}(?:[，、,；;][^\n\s。:：，、,；;]{2,40}){0,8})[:：]"
 )
 #: 「致：…」「主送：…」 lines (联系单, 简报): the names follow the colon
 _TO_LINE = re.compile(r"(?:^|\n)\s*(?:致|主送|送)[:：]\s*([^\n。:：]{2,80})")
