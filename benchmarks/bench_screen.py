@@ -32,6 +32,11 @@ import peers  # noqa: E402
 
 CHUNK = 2000
 LATENCY_KB = (5, 20, 50)
+#: Real published documents (../shared/data/real, see its README): agencies' notices and
+#: policies, and the even-index half of the masked court judgments (the odd half is held out).
+REAL_DIR = HERE.parent.parent / "shared" / "data" / "real"
+REAL_NOTICES = ("hebei_agencies", "central_shandong_policies", "state_council_documents")
+REAL_COURT = "court_judgments_masked"
 WORKERS = {  # worker → (system label, factory)
     "zwgk": ("zwgk screen_text", peers.zwgk_screen),
     "zwgk_rules": ("zwgk screen_text, rules only (ZWGK_NER=0)", peers.zwgk_rules_only),
@@ -87,6 +92,24 @@ def _latency(analyze, reps: int, seed: int) -> list[dict]:  # type: ignore[no-un
     return rows
 
 
+def load_real(directory: Path, name: str, even_only: bool = False) -> list[str]:
+    """The texts of ``directory/name.jsonl`` (only even-index lines with ``even_only``);
+    empty when the file is absent."""
+    path = directory / f"{name}.jsonl"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line)["text"] for i, line in enumerate(fh) if not (even_only and i % 2)]
+    return [t for t in rows if t.strip()]
+
+
+def real_datasets(directory: Path) -> dict[str, list[str]]:
+    """``real`` (published notices and policies) and ``court`` (masked judgments, even half)."""
+    notices = [t for name in REAL_NOTICES for t in load_real(directory, name)]
+    court = load_real(directory, REAL_COURT, even_only=True)
+    return {k: v for k, v in (("real", notices), ("court", court)) if v}
+
+
 def run_worker(args: argparse.Namespace) -> dict:
     """One system, in this (fresh) process."""
     label, factory = WORKERS[args.worker]
@@ -110,6 +133,10 @@ def run_worker(args: argparse.Namespace) -> dict:
         seeds = [] if args.no_seeds else C.load_seed_documents()
         if seeds:
             runs["seeds/chunks"] = _throughput(analyze, C.chunks(seeds, CHUNK))
+        for name, texts in ({} if args.no_real else real_datasets(args.real)).items():
+            runs[f"{name}/chunks"] = _throughput(analyze, C.chunks(texts, CHUNK))
+            if args.worker in ("zwgk", "zwgk_rules"):
+                runs[f"{name}/docs"] = _throughput(analyze, texts)
         out["runs"] = runs
     out["peak_rss_mb"] = round(_peak_rss_mb(), 1)
     return out
@@ -123,6 +150,7 @@ def spawn(worker: str, args: argparse.Namespace) -> dict:
         sys.executable, __file__, "--worker", worker, "--report", str(report),
         "--size", str(args.size), "--seed", str(args.seed), "--reps", str(args.reps),
     ] + (["--no-seeds"] if args.no_seeds else [])  # fmt: skip
+    cmd += ["--no-real"] if args.no_real else ["--real", str(args.real)]
     print(f"… {worker}", file=sys.stderr, flush=True)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     try:
@@ -187,6 +215,8 @@ def main() -> None:
         "--systems", default="zwgk,zwgk_rules,presidio,jionlp,zwgk_presidio,zwgk_latency"
     )
     ap.add_argument("--no-seeds", action="store_true", help="skip ../shared/seeds")
+    ap.add_argument("--real", type=Path, default=REAL_DIR, help="real documents (JSONL folder)")
+    ap.add_argument("--no-real", action="store_true", help="skip the real documents")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     ap.add_argument("--report", type=Path, help=argparse.SUPPRESS)
@@ -217,6 +247,7 @@ def main() -> None:
             "seed": args.seed,
             "chunk_chars": CHUNK,
             "latency_reps": args.reps,
+            "real": None if args.no_real else str(args.real),
             "python": platform.python_version(),
             "machine": platform.machine(),
             "cpus": os.cpu_count(),
