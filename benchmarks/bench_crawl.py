@@ -54,11 +54,15 @@ def build_site(root: Path, size: int, seed: int) -> tuple[int, int]:
             continue
         links.append((n, []))
         body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
-        meta = (f"<table><tr><td>索引号：</td><td>1134/{n:05d}</td><td>发布机构：</td>"
-                f"<td>{DEPTS[n % 4]}</td></tr><tr><td>成文日期：</td><td>2024-0{n % 9 + 1}-1{n % 9}"
-                f"</td></tr></table>")
-        page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
-                f"</title></head><body>{meta}{body}ATTACH</body></html>")
+        meta = (
+            f"<table><tr><td>索引号：</td><td>1134/{n:05d}</td><td>发布机构：</td>"
+            f"<td>{DEPTS[n % 4]}</td></tr><tr><td>成文日期：</td><td>2024-0{n % 9 + 1}-1{n % 9}"
+            f"</td></tr></table>"
+        )
+        page = (
+            f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
+            f"</title></head><body>{meta}{body}ATTACH</body></html>"
+        )
         (root / "xxgk" / "detail" / f"{n}.html").write_text(page, encoding="utf-8")
         chars += len(text)
     for n, files in links:  # add the attachment links
@@ -87,7 +91,9 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+def timed(
+    cmd: list[str], env: dict[str, str]
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     run = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
@@ -112,8 +118,19 @@ def main() -> int:
     site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     port = _port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
-         str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(site),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.0)
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ZWGK_DATA_DIR": str(tmp / "data"), "PYTHONPATH": str(ROOT)}
@@ -123,12 +140,26 @@ def main() -> int:
         for run in range(args.runs):
             out = tmp / f"r{run}"
             out.mkdir()
-            cfg = {"starts": [f"{base}/xxgk/"], "sitemaps": [], "domains": ["127.0.0.1"],
-                   "robots": True, "max_pages": None, "max_bytes": None,
-                   "max_file_bytes": 50 << 20, "concurrency": args.concurrency, "delay": 0.0,
-                   "timeout": 30.0, "retries": 0, "autothrottle": False, "user_agent": "bench",
-                   "crawl": 1, "frontier": str(out / "f.sqlite"), "warc": str(out / "warc"),
-                   "stats": str(out / "stats.json"), "log": str(out / "crawl.log")}
+            cfg = {
+                "starts": [f"{base}/xxgk/"],
+                "sitemaps": [],
+                "domains": ["127.0.0.1"],
+                "robots": True,
+                "max_pages": None,
+                "max_bytes": None,
+                "max_file_bytes": 50 << 20,
+                "concurrency": args.concurrency,
+                "delay": 0.0,
+                "timeout": 30.0,
+                "retries": 0,
+                "autothrottle": False,
+                "user_agent": "bench",
+                "crawl": 1,
+                "frontier": str(out / "f.sqlite"),
+                "warc": str(out / "warc"),
+                "stats": str(out / "stats.json"),
+                "log": str(out / "crawl.log"),
+            }
             from pipeline.crawl.frontier import Frontier
 
             fr = Frontier(cfg["frontier"])
@@ -136,37 +167,73 @@ def main() -> int:
             fr.seed(crawl, [(f"{base}/xxgk/", "page")])
             fr.close()
             (out / "cfg.json").write_text(json.dumps(cfg), encoding="utf-8")
-            wall, cpu, _ = timed([sys.executable, "-m", "pipeline.crawl.run",
-                                  str(out / "cfg.json")], env)
+            wall, cpu, _ = timed(
+                [sys.executable, "-m", "pipeline.crawl.run", str(out / "cfg.json")], env
+            )
             fetched = json.loads((out / "stats.json").read_text())["fetched"]
             results["spider"].append((wall, cpu))
-            wall, cpu, r = timed([sys.executable, "-m", "pipeline.cli", "scan", f"{base}/xxgk/",
-                                  "--out", str(out / "c.jsonl"), "--no-ledger", "--quiet",
-                                  "--workers", str(args.workers), "--delay", "0",
-                                  "--no-autothrottle", "--concurrency", str(args.concurrency)],
-                                 env)
+            wall, cpu, r = timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "pipeline.cli",
+                    "scan",
+                    f"{base}/xxgk/",
+                    "--out",
+                    str(out / "c.jsonl"),
+                    "--no-ledger",
+                    "--quiet",
+                    "--workers",
+                    str(args.workers),
+                    "--delay",
+                    "0",
+                    "--no-autothrottle",
+                    "--concurrency",
+                    str(args.concurrency),
+                ],
+                env,
+            )
             assert r.returncode == 0, r.stderr
             results["crawl_scan"].append((wall, cpu))
-            wall, cpu, r = timed([sys.executable, "-m", "pipeline.cli", "scan", str(site),
-                                  "--out", str(out / "d.jsonl"), "--no-ledger", "--quiet",
-                                  "--workers", str(args.workers)], env)
+            wall, cpu, r = timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "pipeline.cli",
+                    "scan",
+                    str(site),
+                    "--out",
+                    str(out / "d.jsonl"),
+                    "--no-ledger",
+                    "--quiet",
+                    "--workers",
+                    str(args.workers),
+                ],
+                env,
+            )
             assert r.returncode == 0, r.stderr
             results["dir_scan"].append((wall, cpu))
     finally:
         server.terminate()
-    med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
-           for k, v in results.items()}
+    med = {
+        k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
+        for k, v in results.items()
+    }
     mb = site_bytes / 1e6
-    print(f"site: {n_files} files ({fetched} fetched), {mb:.2f} MB, {chars} characters; "
-          f"runs={args.runs}, workers={args.workers}, concurrency={args.concurrency}, "
-          f"ZWGK_NER={os.environ.get('ZWGK_NER', '(default)')}")
+    print(
+        f"site: {n_files} files ({fetched} fetched), {mb:.2f} MB, {chars} characters; "
+        f"runs={args.runs}, workers={args.workers}, concurrency={args.concurrency}, "
+        f"ZWGK_NER={os.environ.get('ZWGK_NER', '(default)')}"
+    )
     print("| run | wall s | CPU s | docs/s | MB/s | K chars/s | K chars per CPU-s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, (wall, cpu) in med.items():
         kcs = "—" if name == "spider" else f"{chars / wall / 1000:.0f}"
         kcpu = "—" if name == "spider" else f"{chars / cpu / 1000:.0f}"
-        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {n_files / wall:.1f} | {mb / wall:.2f} "
-              f"| {kcs} | {kcpu} |")
+        print(
+            f"| {name} | {wall:.2f} | {cpu:.2f} | {n_files / wall:.1f} | {mb / wall:.2f} "
+            f"| {kcs} | {kcpu} |"
+        )
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
