@@ -19,7 +19,7 @@ import io
 
 from pipeline.ingest.image_file import Box, ImageMarkup, decode
 from pipeline.ingest.model import IngestedDocument
-from pipeline.redact.raster import burn_boxes, merge_boxes
+from pipeline.redact.raster import burn_boxes, changed_span, merge_boxes
 
 Replacement = tuple[int, int, str]
 MEDIA_TYPES = {
@@ -40,17 +40,7 @@ def pad_for(rects: list[Box]) -> float:
 def value_rects(text: str, boxes: list[Box | None], rep: Replacement) -> list[Box]:
     """The rectangles to burn for one replacement."""
     start, end, new = rep
-    old = text[start:end]
-    if len(new) == len(old):
-        own = [boxes[start + i] for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-        return merge_boxes(own)
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    return merge_boxes(boxes[start + head : end - tail])
+    return merge_boxes([boxes[start + i] for i in changed_span(text[start:end], new)])
 
 
 def image_bytes(doc: IngestedDocument, reps: list[Replacement]) -> bytes:

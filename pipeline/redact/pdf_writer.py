@@ -26,6 +26,7 @@ import os
 from typing import Any
 
 from pipeline.ingest.model import IngestedDocument
+from pipeline.redact.raster import changed_span
 
 DPI = 200
 MIN_DPI = 200
@@ -63,21 +64,6 @@ def redact_dpi(dpi: int | None = None) -> int:
         except ValueError:
             dpi = DPI
     return max(MIN_DPI, min(MAX_DPI, dpi))
-
-
-def changed_span(old: str, new: str) -> list[int]:
-    """Offsets in ``old`` of the characters the masked form ``new`` hides: the changed ones
-    when both have the same length (``1301**********3024``, ``张*``), otherwise everything
-    between the prefix and suffix ``new`` keeps (``石家庄市长安区***``)."""
-    if len(new) == len(old):
-        return [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    return list(range(head, len(old) - tail))
 
 
 def _page_boxes(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PIL import Image
 
-__all__ = ["burn_boxes", "merge_boxes"]
+__all__ = ["burn_boxes", "changed_span", "merge_boxes"]
 
 Box = tuple[float, float, float, float]
 
@@ -68,3 +68,18 @@ def burn_boxes(image: Image.Image, boxes: Sequence[Box], pad: float = 2.0) -> Im
         if c >= a and d >= b:
             draw.rectangle((a, b, c, d), fill=fill)
     return out
+
+
+def changed_span(old: str, new: str) -> list[int]:
+    """Offsets in ``old`` of the characters the masked form ``new`` hides: the changed ones
+    when both have the same length (``1301**********3024``, ``张*``), otherwise everything
+    between the prefix and suffix ``new`` keeps (``石家庄市长安区***``)."""
+    if len(new) == len(old):
+        return [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return list(range(head, len(old) - tail))
