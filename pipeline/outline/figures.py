@@ -121,7 +121,9 @@ def items_of(text: str, normalised: bool = False) -> Items:
     titles, spans = [], []
     if "《" in norm:
         for m in _TITLE_RE.finditer(norm):
-            titles.append(Figure("title", m.group(0), re.sub(r"\s+", "", m.group(1))))
+            titles.append(
+                Figure("title", m.group(0), re.sub(r"\s+", "", m.group(1)), None, *m.span())
+            )
             spans.append(m.span())
     flat = _mask(norm, spans)
     numbers_doc, spans = [], []
@@ -129,14 +131,14 @@ def items_of(text: str, normalised: bool = False) -> Items:
         for m in DOC_NUMBER_RE.finditer(flat):
             org = _LEAD.sub("", m.group("org"))
             value = f"{org}〔{int(m.group('year'))}〕{int(m.group('seq'))}号"
-            numbers_doc.append(Figure("doc_number", m.group(0), value))
+            numbers_doc.append(Figure("doc_number", m.group(0), value, None, *m.span()))
             spans.append(m.span())
         flat = _mask(flat, spans)
         spans = []
         for m in ORDER_RE.finditer(flat):
             org = _LEAD.sub("", m.group("org"))
             value = f"{org}第{int(m.group('seq'))}号"
-            numbers_doc.append(Figure("doc_number", m.group(0), value))
+            numbers_doc.append(Figure("doc_number", m.group(0), value, None, *m.span()))
             spans.append(m.span())
         flat = _mask(flat, spans)
     dates, spans = [], []
@@ -144,7 +146,8 @@ def items_of(text: str, normalised: bool = False) -> Items:
         iso = date_iso(m)
         if iso is None:
             continue
-        dates.append(Figure("date", m.group(0), iso, _comparator(flat, m.start(), m.end())))
+        comp = _comparator(flat, m.start(), m.end())
+        dates.append(Figure("date", m.group(0), iso, comp, *m.span()))
         spans.append(m.span())
     flat = _mask(flat, spans)
     markers = [m.end() for m in _MARKER.finditer(flat)]
@@ -153,7 +156,8 @@ def items_of(text: str, normalised: bool = False) -> Items:
         if any(m.start() < e <= m.end() + 2 for e in markers):
             continue
         value = m.group("num") + (m.group("unit") or "")
-        numbers.append(Figure("number", m.group(0), value, _comparator(flat, m.start(), m.end())))
+        comp = _comparator(flat, m.start(), m.end())
+        numbers.append(Figure("number", m.group(0), value, comp, *m.span()))
     return Items(titles, numbers_doc, dates, numbers, norm)
 
 

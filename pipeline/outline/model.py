@@ -56,6 +56,9 @@ class Figure:
     text: str
     value: str  # normalised value the guard compares
     comparator: str | None = None
+    #: offsets into the normalised text the item came from (-1: not known)
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "text": self.text, "value": self.value}
