@@ -66,6 +66,14 @@ def _change(session: Session, row: Finding, status: str, reason: str, at: dateti
     add_audit(session, ACTOR, "finding.status", ("finding", row.id), before, after)
 
 
+def _record(
+    session: Session, row: Finding, status: str, reason: str, at: datetime, result: dict[str, str]
+) -> None:
+    """Move ``row`` to ``status`` and log the rescan's result for it (one audit entry each)."""
+    _change(session, row, status, reason, at)
+    add_audit(session, ACTOR, RECHECK, ("finding", row.id), None, result)
+
+
 def recheck(
     ledger: Ledger,
     observations: Mapping[str, Observation],
@@ -95,28 +103,14 @@ def recheck(
                 note = {"rescan": rescan_id, "at": at.isoformat(), "url": source}
                 if online and row.status == "rectified":
                     reason = f"复查 {rescan_id}（{day}）：标记已整改后仍在网页上，已重新打开"
-                    _change(session, row, "open", reason, at)
-                    add_audit(
-                        session,
-                        ACTOR,
-                        RECHECK,
-                        ("finding", row.id),
-                        None,
-                        {"result": "reopened", **note},
-                    )
+                    _record(session, row, "open", reason, at, {"result": "reopened", **note})
                     out.reopened += 1
                 elif online:
                     out.still_online += 1
                 elif row.status == "open" or last.get(row.id) != "verified_fixed":
                     gone = "网页已删除" if present is None else "该信息已不在网页上"
-                    _change(session, row, "rectified", f"复查 {rescan_id}（{day}）：{gone}", at)
-                    add_audit(
-                        session,
-                        ACTOR,
-                        RECHECK,
-                        ("finding", row.id),
-                        None,
-                        {"result": "verified_fixed", **note},
-                    )
+                    reason = f"复查 {rescan_id}（{day}）：{gone}"
+                    result = {"result": "verified_fixed", **note}
+                    _record(session, row, "rectified", reason, at, result)
                     out.verified += 1
     return out
