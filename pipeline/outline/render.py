@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.outline.model import Evidence, Outline, Point
+from pipeline.outline.model import UNVERIFIED, Evidence, Outline, OutlineSection, Point
 
 _NUMS = "一二三四五六七八九十"
 NOTE = (
@@ -59,63 +59,93 @@ def _cite_point(p: Point, text: str | None) -> str:
     return cite(p.evidence, text if p.extractive else None)
 
 
+def flagged(outline: Outline) -> list[tuple[OutlineSection, int, Point]]:
+    """The points marked 【待核实】, as rendered: failed the guard or marked when drafted."""
+    return [
+        (section, i, p)
+        for section in outline.sections
+        for i, p in enumerate(section.points)
+        if UNVERIFIED in p.text
+    ]
+
+
 def _guard_lines(outline: Outline) -> list[str]:
     g = outline.guard
+    marked = flagged(outline)
     out = [
         "## 核查报告",
         "",
         f"- 核查要点 {g.points} 条、数字/日期/文号/文件名称 {g.items} 项，"
-        f"未通过 {len(g.issues)} 项。",
+        f"未通过 {len(g.issues)} 项；{len(marked)} 条要点标为待核实。",
     ]
     if g.unsupported_sections:
         names = "、".join(s.heading for s in outline.sections if s.id in g.unsupported_sections)
         out.append(f"- 原文无依据、需编辑补充的部分：{names}")
-    for issue in g.issues:
-        out.append(f"- 【待核实】{issue.section} 第{issue.point + 1}条：{issue.message}")
+    for section, i, p in marked:
+        messages = [x.message for x in g.issues if x.section == section.id and x.point == i]
+        why = "；".join(messages) or p.note or "请核对原文"
+        out.append(f"- 待核实：{section.heading} 第{i + 1}条：{why}")
     if g.polish.get("used"):
-        p = g.polish
+        pol = g.polish
         out.append(
-            f"- 语言模型润色（{p.get('model', '')}）：采用 {p.get('accepted', 0)} 条，"
-            f"因核查未通过而弃用 {p.get('rejected', 0)} 条，调用出错 {p.get('errors', 0)} 次。"
+            f"- 语言模型润色（{pol.get('model', '')}）：采用 {pol.get('accepted', 0)} 条，"
+            f"因核查未通过而弃用 {pol.get('rejected', 0)} 条，调用出错 {pol.get('errors', 0)} 次。"
         )
     for w in outline.warnings:
         out.append(f"- 解析提示：{w}")
     return out
 
 
-def render_docx(outline: Outline, path: str | Path, text: str | None = None) -> Path:
-    """Write the outline as a Word document: headings, one paragraph and citation per point."""
-    from docx import Document
-    from docx.shared import Pt, RGBColor
+def render_docx(
+    outline: Outline, path: str | Path, text: str | None = None, fonts: str = "gb"
+) -> Path:
+    """Write the outline as a Word document in 公文 format (GB/T 9704-2012, ``gongwen``).
 
+    ``fonts``: ``gb`` (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312) or ``windows`` (宋体 bold,
+    仿宋, 黑体, 楷体: what every Windows has). A citation follows each point in 小四 grey.
+    """
+    from docx import Document
+    from docx.shared import RGBColor
+
+    from pipeline.outline import gongwen as gw
+
+    f = gw.FONT_SETS[fonts]
     document = Document()
-    document.add_heading(f"政策解读提纲（草稿）：{outline.title or '（无标题）'}", level=0)
-    document.add_paragraph(NOTE)
-    grey = RGBColor(0x70, 0x70, 0x70)
+    gw.apply_layout(document, f)
+    document.core_properties.title = outline.title or ""
+    title = document.add_paragraph(style="Title")
+    gw.add_run(
+        title, f"政策解读提纲（草稿）：{outline.title or '（无标题）'}", f.title, gw.TITLE_PT
+    )
+    note = document.add_paragraph()
+    gw.indent_chars(note, 0)
+    gw.add_run(note, NOTE, f.heading2)
+    grey = RGBColor(0x59, 0x59, 0x59)
     red = RGBColor(0xC0, 0x00, 0x00)
+
+    def heading(words: str, level: int) -> None:
+        para = document.add_paragraph(style=f"Heading {level}")
+        gw.add_run(para, words, f.heading1 if level == 1 else f.heading2)
+
     for n, section in enumerate(outline.sections, 1):
-        document.add_heading(f"{_cn(n)}、{section.heading}", level=1)
+        heading(f"{_cn(n)}、{section.heading}", 1)
         group = ""
         for p in section.points:
             if p.group and p.group != group:
                 group = p.group
-                document.add_heading(group, level=2)
-            style = "List Bullet" if p.level <= 1 else "List Bullet 2"
-            para = document.add_paragraph(style=style)
-            run = para.add_run(p.text)
-            if p.status != "auto":
-                run.font.color.rgb = red
+                heading(group, 2)
+            para = document.add_paragraph()
+            gw.indent_chars(para, 2 * (max(1, p.level) - 1))
+            gw.add_run(para, p.text, f.body, color=red if p.status != "auto" else None)
             if p.evidence:
-                c = para.add_run(" " + _cite_point(p, text))
-                c.font.size = Pt(8)
-                c.font.color.rgb = grey
+                gw.add_run(para, _cite_point(p, text), f.body, gw.NOTE_PT, grey)
             if p.note and p.note not in p.text:
-                note = para.add_run(f"（编辑提示：{p.note}）")
-                note.font.size = Pt(8)
-                note.font.color.rgb = red
-    document.add_heading("核查报告", level=1)
+                gw.add_run(para, f"（编辑提示：{p.note}）", f.body, gw.NOTE_PT, red)
+    heading("核查报告", 1)
     for line in _guard_lines(outline)[2:]:
-        document.add_paragraph(line[2:], style="List Bullet")
+        para = document.add_paragraph()
+        gw.indent_chars(para, 0)
+        gw.add_run(para, line[2:], f.body)
     out = Path(path)
     document.save(str(out))
     return out
