@@ -19,6 +19,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
         render_docx,
         render_markdown,
     )
+    from pipeline.outline.render import flagged
     from pipeline.output.quote import Quoter, reveal_note
 
     try:
@@ -70,8 +71,10 @@ def cmd_outline(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(rendered)
     g = outline.guard
+    # the points marked 【待核实】 in the draft: failed the guard or marked when drafted
+    # (an inferred 文号 or date), not the guard's issue count
     err(
-        f"核查：{g.points} 条要点，{len(g.issues)} 项待核实，"
+        f"核查：{g.points} 条要点，{len(flagged(outline))} 项待核实，"
         f"{len(g.unsupported_sections)} 个部分需编辑补充"
     )
     return 0
