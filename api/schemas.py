@@ -47,6 +47,10 @@ class ScreenOut(BaseModel):
     source_text: str | None = Field(
         default=None, description="上传文件时：从文件提取的全文（偏移以此为准）"
     )
+    previews: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="上传图片/PDF/OFD 并带 ?previews=1：有发现项页面的缩略图及框线",
+    )
 
 
 class RedactOut(BaseModel):

@@ -47,6 +47,11 @@ async def screen(request: Request) -> dict[str, Any]:
     contract["ledger_document_id"] = await off_loop(request, _record, request, doc, contract)
     if doc.uploaded:
         contract["source_text"] = doc.text
+        if request.query_params.get("previews") == "1":  # the reviewer page's thumbnails
+            from api.previews import page_previews
+
+            findings = contract["findings"]
+            contract["previews"] = await off_loop(request, page_previews, doc.ingested, findings)
     log_document(request, doc, contract["verdict"], result.redacted)
     return contract
 

@@ -78,6 +78,24 @@ function renderRows(text, findings) {
   $("rows").hidden = rows.length === 0;
 }
 
+// A picture, PDF or OFD upload: thumbnails of the pages with findings (drawn by the server,
+// one rectangle per finding in the colour of its action); a click on a box selects its row.
+function renderPages(previews) {
+  const list = previews || [];
+  $("page-list").innerHTML = list.map((p) => {
+    const label = (p.member ? String(p.member).split("!").pop() + " " : "") + `第${p.page}页`;
+    const n = (a) => p.boxes.filter((b) => b.action === a).length;
+    const spots = p.boxes.map((b) => {
+      const [x0, y0, x1, y1] = b.box.map((v) => (100 * v));
+      return `<a class="spot" data-finding="${b.finding}" style="left:${x0 / p.width}%;top:${
+        y0 / p.height}%;width:${(x1 - x0) / p.width}%;height:${(y1 - y0) / p.height}%"></a>`;
+    }).join("");
+    return `<figure><div class="page-img"><img src="${p.image}" alt="${escapeHtml(label)}">${spots}</div>
+      <figcaption>${escapeHtml(label)}：遮蔽 ${n("redact")}，审核 ${n("review")}，保留 ${n("allow")}</figcaption></figure>`;
+  }).join("");
+  $("pages").hidden = list.length === 0;
+}
+
 function render() {
   const { text, contract, findings } = current;
   const sorted = [...findings].sort((a, b) => a.start - b.start);
@@ -106,6 +124,7 @@ function render() {
       <td>${f.id === undefined ? "—" : reviewCell(f)}</td></tr>`);
   $("findings").querySelector("tbody").innerHTML = rows.join("");
   renderRows(text, sorted);
+  renderPages(contract.previews);
   $("result").hidden = false;
 }
 
@@ -124,7 +143,7 @@ async function screen() {
       const form = new FormData();
       form.append("file", $("file").files[0]);
       for (const [k, v] of Object.entries(meta)) if (v) form.append(k, v);
-      contract = await call("/v1/screen", { method: "POST", headers: headers(false), body: form });
+      contract = await call("/v1/screen?previews=1", { method: "POST", headers: headers(false), body: form });
     } else {
       contract = await call("/v1/screen", { method: "POST", headers: headers(true),
         body: JSON.stringify({ text: $("text").value, ...meta }) });
@@ -203,6 +222,12 @@ async function download() {
 
 $("screen").addEventListener("click", screen);
 $("download").addEventListener("click", download);
+$("page-list").addEventListener("click", (e) => {
+  if (!e.target.matches("a.spot")) return;
+  const row = document.querySelector(`#findings tr[data-key="${e.target.dataset.finding}"]`);
+  if (row) { row.scrollIntoView({ block: "center" }); row.classList.add("picked");
+             setTimeout(() => row.classList.remove("picked"), 1500); }
+});
 $("findings").addEventListener("click", (e) => {
   if (e.target.matches("button[data-status]")) review(e.target);
 });
