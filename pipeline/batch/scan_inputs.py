@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pipeline.batch.scan_items import ScanItem
 from pipeline.ingest import _EXTENSIONS  # the one list of supported file types
 
-SCAN_EXTENSIONS = frozenset(_EXTENSIONS)
+#: .rar is refused by ingest (RAR_REFUSED): walked anyway, so each is a per-file error (未审查)
+SCAN_EXTENSIONS = frozenset(_EXTENSIONS) | {".rar"}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
