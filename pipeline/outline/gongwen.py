@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -26,8 +27,10 @@ TITLE_PT, BODY_PT, NOTE_PT, PAGE_NUMBER_PT = 22, 16, 12, 14
 LINE_PITCH = int((PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"]) / 25.4 * 1440 / LINES)
 #: the page number's 一字线 sits 7 mm under the 版心: the footer's distance from the page edge
 FOOTER_MM = MARGINS_MM["bottom"] - 7 - round(PAGE_NUMBER_PT * 1.2 * 25.4 / 72)
-#: character spacing of every run, in twentieths of a point (28 × (16 − 0.25) ≤ 156 mm)
-CONDENSE_TWIPS = -5
+#: character spacing of every run, in twentieths of a point: 28 characters of 3号 need
+#: 15.79 pt each; LibreOffice keeps a 15.75 pt character from the 15.79 pt grid cells (27 a
+#: line) but not a 15.5 pt one; Word snaps characters to the grid whatever their spacing
+CONDENSE_TWIPS = -10
 DASH = "\u2014"  # 一字线
 
 
@@ -76,6 +79,8 @@ def set_fonts(
     for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
         fonts.set(qn(f"w:{attr}"), font)
     fonts.set(qn("w:hint"), "eastAsia")
+    # on every run, not only in docDefaults: LibreOffice ignores a default character spacing
+    _child(rpr, "w:spacing").set(qn("w:val"), str(CONDENSE_TWIPS))
     if size is not None:
         for tag in ("w:sz", "w:szCs"):
             _child(rpr, tag).set(qn("w:val"), str(round(size * 2)))
@@ -192,10 +197,7 @@ def _defaults(document: Any, fonts: Fonts) -> None:
     root = document.styles.element
     rpr = root.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, fonts.body, BODY_PT)
-    # 28 characters of 3号 need 15.79 pt each: condense every run by 0.25 pt and let no
-    # paragraph snap to the character grid (LibreOffice gives a 16 pt character two cells
-    # of a 15.79 pt grid); the grid stays in sectPr for Word's page setup (22 × 28)
-    _child(rpr, "w:spacing").set(qn("w:val"), str(CONDENSE_TWIPS))
+    # lines come from the exact line spacing, not from the grid's line pitch
     ppr = root.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     _child(ppr, "w:snapToGrid").set(qn("w:val"), "0")
     lang = _child(rpr, "w:lang")
@@ -220,6 +222,8 @@ def _page_numbers(document: Any, section: Any, fonts: Fonts) -> None:
             p.paragraph_format.left_indent = indent
         p.paragraph_format.first_line_indent = Pt(0)
         p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(PAGE_NUMBER_PT * 1.2)
         _page_field(p, fonts.page_number)
 
 

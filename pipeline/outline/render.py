@@ -114,9 +114,8 @@ def render_docx(
     gw.apply_layout(document, f)
     document.core_properties.title = outline.title or ""
     title = document.add_paragraph(style="Title")
-    gw.add_run(
-        title, f"政策解读提纲（草稿）：{outline.title or '（无标题）'}", f.title, gw.TITLE_PT
-    )
+    words = f"政策解读提纲（草稿）：{outline.title or '（无标题）'}"
+    gw.add_run(title, words, f.title, gw.TITLE_PT, bold=f.title_bold)
     note = document.add_paragraph()
     gw.indent_chars(note, 0)
     gw.add_run(note, NOTE, f.heading2)
