@@ -7,7 +7,9 @@ Steps, in order:
 2. deletions, each recorded in the offset map: zero-width characters, the pinyin that some
    mirrors insert after characters (``關(guān)于`` → ``关于``), and spaces or hyphens inside
    digit groups shaped like a phone, ID or card number (``138 1234 5678``), or splitting an
-   ID number anywhere when the joined number passes its check digit.
+   ID number anywhere when the joined number passes its check digit;
+3. a "?" left where the mirror's encoding lost a character before its pinyin
+   (``?dāng)``) becomes ``□`` (length-preserving) and the pinyin is deleted.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(
     rf"\((?<=[\u3400-\u9fff]\()(?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}\)"
 )
+# The same pinyin after a "?" that stands for a character (and its bracket) the mirror's
+# encoding lost (``政府?dāng)?shù)據``): the pinyin is deleted, the "?" reads "□" (a lost
+# character, as printed texts mark one) in the normalised text, so no sentence ends there.
+_LOST_PINYIN = re.compile(rf"\?(?=[a-z{_TONED}ü]*[{_TONED}])([a-z{_TONED}ü]{{1,7}}[)）])")
+LOST = "\u25a1"
 _SEP = r"[ \-]"
 # Digit groups split by single separators, shaped like the numbers we look for.
 _SPLIT_DIGITS = re.compile(
@@ -91,8 +98,8 @@ class NormalisedText:
         return self.offsets.span_to_original(start, end)
 
 
-def _deletions(mapped: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+def _deletions(mapped: str, lost: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = list(lost)
     if any(ch in mapped for ch in _ZERO_WIDTH):
         spans.extend((m.start(), m.end()) for m in re.finditer(f"[{_ZERO_WIDTH}]", mapped))
     if "(" in mapped:
@@ -116,7 +123,10 @@ def _deletions(mapped: str) -> list[tuple[int, int]]:
 def normalise(original: str) -> NormalisedText:
     """Normalise ``original``; offsets of the result map back to it exactly."""
     mapped = original.translate(char_table())
-    deletions = _deletions(mapped)
+    lost = [m.span(1) for m in _LOST_PINYIN.finditer(mapped)] if "?" in mapped else []
+    if lost:
+        mapped = _LOST_PINYIN.sub(lambda m: LOST + m.group(1), mapped)  # length kept
+    deletions = _deletions(mapped, lost)
     if not deletions:
         return NormalisedText(original, mapped, OffsetMap.identity(len(original)))
     kept: list[tuple[int, int]] = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.normalise import normalise
+from pipeline.normalise.text_normaliser import LOST
 from pipeline.outline.model import UNVERIFIED, Evidence, Outline, OutlineSection, Point
 
 _NUMS = "一二三四五六七八九十"
@@ -27,10 +29,20 @@ def cite(evidence: list[Evidence], text: str | None = None, limit: int = 30) -> 
         where = "旧版" if e.doc == "previous" else "原文"
         quote = ""
         if text is not None and e.doc != "previous":
-            q = "".join(text[e.start : e.end].split())
+            q = "".join(clean_quote(text[e.start : e.end]).split())
             quote = f"：“{q[:limit]}{'…' if len(q) > limit else ''}”"
         parts.append(f"{where}第{e.start}–{e.end}字{quote}")
     return "〔" + "；".join(parts) + "〕" if parts else "〔无出处〕"
+
+
+def clean_quote(piece: str) -> str:
+    """``piece`` without the noise the normaliser deletes (pinyin after characters, zero-width
+    characters), a character lost before its pinyin as □; original script and offsets kept."""
+    norm = normalise(piece)
+    if norm.offsets.is_identity:
+        return piece
+    to_orig = norm.offsets.to_original
+    return "".join(LOST if ch == LOST else piece[to_orig(i)] for i, ch in enumerate(norm.text))
 
 
 def render_markdown(outline: Outline, text: str | None = None) -> str:

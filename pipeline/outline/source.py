@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.normalise import normalise
+from pipeline.normalise.text_normaliser import LOST
 from pipeline.parse import ParsedDocument, parse_document
 
 _BLANKS = " \t\u3000\xa0\r"
@@ -60,7 +61,10 @@ class Source:
             raw = self.original[nstart:nend]
         else:
             to_orig = self._norm.offsets.to_original
-            raw = "".join(self.original[to_orig(i)] for i in range(nstart, nend))
+            norm = self.text
+            raw = "".join(
+                LOST if norm[i] == LOST else self.original[to_orig(i)] for i in range(nstart, nend)
+            )
         raw = "".join(part.strip(_BLANKS) for part in raw.split("\n"))
         return raw.strip(_BLANKS)
 
@@ -165,7 +169,10 @@ _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）]"
 )
 
+_LOST_PINYIN = re.compile(rf"\?(?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）]")
+
 
 def _strip_noise(piece: str) -> str:
     piece = re.sub("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]", "", piece)
+    piece = _LOST_PINYIN.sub(LOST, piece)  # a character the mirror lost, then its pinyin
     return _PINYIN.sub("", piece)

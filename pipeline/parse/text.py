@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipeline.normalise import normalise
+from pipeline.normalise.text_normaliser import LOST
 from pipeline.parse.model import Span
 
 _BLANKS = " \t\u3000\xa0\f\v"
@@ -63,8 +64,12 @@ class DocView:
 
     def clean(self, start: int, end: int, join_lines: bool = True) -> str:
         """Original characters of a normalised span, noise removed, whitespace collapsed."""
-        offsets = self._norm.offsets
-        chars = [self.original[offsets.to_original(i)] for i in range(start, end)]
+        offsets, text = self._norm.offsets, self.text
+        # a character the mirror's encoding lost (its pinyin deleted) reads □, not "?"
+        chars = [
+            LOST if text[i] == LOST else self.original[offsets.to_original(i)]
+            for i in range(start, end)
+        ]
         out = "".join(chars)
         if join_lines:
             out = "".join(part.strip(_BLANKS + "\r") for part in out.split("\n"))
