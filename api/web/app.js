@@ -40,6 +40,7 @@ function whereLabel(loc) {
   else if (loc.sheet) parts.push(`工作表名 ${loc.sheet}`);
   else if (loc.page) parts.push(`第${loc.page}页`);
   if (loc.part) parts.push(loc.part);
+  if (loc.note) parts.push(`（${loc.note}）`);
   return parts.join(" ");
 }
 

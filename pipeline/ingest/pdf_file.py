@@ -60,9 +60,9 @@ def display_matrix(page: Any) -> tuple[float, float, float, float, float, float]
     return (x1 - e) / 1000, (y1 - f) / 1000, (x2 - e) / 1000, (y2 - f) / 1000, e, f
 
 
-def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], int]:
-    """Characters of the text layer with display boxes (None for generated ones) and the
-    count of characters without a Unicode mapping."""
+def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], int, int]:
+    """Characters of the text layer with display boxes (None for generated ones), the
+    count of characters without a Unicode mapping and of control codes dropped."""
     import pypdfium2.raw as raw
 
     a, b, c, d, e, f = display_matrix(page)
@@ -73,7 +73,7 @@ def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], 
     generated, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
     chars: list[str] = []
     boxes: list[Box | None] = []
-    bad = 0
+    bad = dropped = 0
     prev = 0
     for i in range(raw.FPDFText_CountChars(tp)):
         code = unicode(tp, i)
@@ -89,7 +89,8 @@ def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], 
         if ch in "\r\f":
             ch = "\n"
         elif ch < " " and ch not in "\t\n":
-            continue  # pdfium's markers (soft hyphen 0x02 …)
+            dropped += ch not in "\x02\x03"  # else pdfium's markers (soft hyphen 0x02 …)
+            continue
         box: Box | None = None
         if ch != "\n" and not generated(tp, i) and loose_box(tp, i, rect):
             if upright:  # the common case, without min/max
@@ -100,7 +101,7 @@ def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], 
                 box = (min(xs), min(ys), max(xs), max(ys))
         chars.append(ch)
         boxes.append(box)
-    return chars, boxes, bad
+    return chars, boxes, bad, dropped
 
 
 def _normalise(chars: list[str], boxes: list[Box | None]) -> tuple[str, list[Box | None]]:
@@ -154,12 +155,14 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
     import pypdfium2.raw as raw
 
     from pipeline.ingest import pdf_scan
+    from pipeline.ingest.pdf_garbled import NOTE, garbled
 
     pdf = open_pdf(data, source)
     markup = PdfMarkup(data=data)
     texts: list[str] = []
     warnings: list[str] = []
     scanned: list[int] = []
+    mojibake: list[int] = []  # pages whose garbled text layer was replaced by OCR
     unread: list[int] = []
     bad = 0
     limit = _ocr_limit(ocr_pages)
@@ -171,24 +174,27 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            chars, boxes, page_bad = _page_chars(page, textpage)
+            chars, boxes, page_bad, dropped = _page_chars(page, textpage)
             text, page_boxes = _normalise(chars, boxes)
             textpage.close()
             width, height = page.get_size()
-            source_kind = "text"
-            if pdf_scan.needs_ocr(page, text):
+            source_kind, note = "text", ""
+            scan = pdf_scan.needs_ocr(page, text)
+            garbage = not scan and garbled(text, dropped)
+            if scan or garbage:
                 if tried >= limit:
-                    unread.append(index + 1)
+                    unread.extend([index + 1] if scan else [])  # garbage: layer kept, warned
                 else:
                     tried += 1
                     ocr = pdf_scan.ocr_page(page)
                     if ocr is None:
-                        unread.append(index + 1)
+                        unread.extend([index + 1] if scan else [])
                     elif ocr[0].strip() or not text.strip():  # else keep the few layer words
                         text, page_boxes = ocr
                         page_bad = 0
                         source_kind = "ocr"
-                        scanned.append(index + 1)
+                        (mojibake if garbage else scanned).append(index + 1)
+                        note = NOTE if garbage else ""
             page.close()
             bad += page_bad
             if offset:
@@ -199,7 +205,7 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
                 markup.page_of.append(-1 if box is None else index)
                 markup.boxes.extend(box or (0.0, 0.0, 0.0, 0.0))
             markup.pages.append(
-                PdfPage(index + 1, width, height, offset, offset + len(text), source_kind)
+                PdfPage(index + 1, width, height, offset, offset + len(text), source_kind, note)
             )
             offset += len(text)
             texts.append(text)
@@ -212,6 +218,10 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
         pdf.close()
     if scanned:
         warnings.append(f"第 {_listed(scanned)} 页为扫描页，已 OCR 识别")
+    if mojibake:
+        warnings.append(
+            f"第 {_listed(mojibake)} 页文字层乱码（字体缺少编码映射），已按扫描件 OCR 识别"
+        )
     if unread:
         why = pdf_scan.unread_reason(tried, limit)
         warnings.append(

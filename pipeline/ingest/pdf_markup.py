@@ -26,6 +26,8 @@ class PdfPage:
     start: int
     end: int
     source: str = "text"
+    #: why the page was read as it was (e.g. a garbled text layer replaced by OCR)
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -78,4 +80,6 @@ def locate_pdf(markup: PdfMarkup, start: int, end: int) -> dict[str, Any] | None
     }
     if len(by_page) > 1:
         location["pages"] = [markup.pages[p].number for p in sorted(by_page)]
+    if markup.pages[first].note:
+        location["note"] = markup.pages[first].note
     return location
