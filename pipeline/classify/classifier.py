@@ -102,8 +102,10 @@ class Classifier:
         if result.attribute == "主动公开" and (part := withheld_part(norm)) is not None:
             make_partial(result, part)
         topic = classify_topic(feats.title, feats.text)
-        result.topic, result.topic_gov = topic.topic, _gov_category(doc) or topic.gov_category
+        page_category = _gov_category(doc)
+        result.topic, result.topic_gov = topic.topic, page_category or topic.gov_category
         result.topic_cues = list(topic.cues)
+        result.topic_gov_cues = ["页面元数据“主题分类”"] if page_category else list(topic.gov_cues)
         with_sentences(result.evidence, text)
         if prediction is not None:
             result.model = {

@@ -18,6 +18,7 @@ confusion table and every error.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -133,7 +134,26 @@ def expected_topic(row: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def topics(rows: Iterable[dict[str, Any]], clf: Classifier) -> dict[str, Any]:
+def topic_halves(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """id → "tune" / "check": the 省政府办公厅 rows split in halves, seeded (sha256 of
+    ``16:<id>``) and stratified (sorted by topic, then alternating), so that word lists are
+    tuned on one half and the other half is the check."""
+    keyed = sorted(
+        (topic, hashlib.sha256(f"16:{row['id']}".encode()).hexdigest(), row["id"])
+        for row in rows
+        if (exp := expected_topic(row)) is not None and exp[0].startswith("省政府")
+        for topic in (exp[1],)
+    )
+    return {doc_id: ("tune", "check")[i % 2] for i, (_, _, doc_id) in enumerate(keyed)}
+
+
+def topics(
+    rows: Iterable[dict[str, Any]], clf: Classifier, check_errors: bool = False
+) -> dict[str, Any]:
+    """topic_gov accuracy per column; the 省政府办公厅 rows also per half (errors listed for
+    the tuning half only, unless ``check_errors``)."""
+    rows = list(rows)
+    half = topic_halves(rows)
     sets: dict[str, list[bool]] = {}
     confusion: dict[str, Counter[str]] = {}
     errors = []
@@ -143,11 +163,15 @@ def topics(rows: Iterable[dict[str, Any]], clf: Classifier) -> dict[str, Any]:
             continue
         name, topic = exp
         r = clf.classify(full_text(row), doc_id=row["id"])
-        sets.setdefault(name, []).append(r.topic_gov == topic)
-        confusion.setdefault(name, Counter())[f"{topic} → {r.topic_gov}"] += 1
-        if r.topic_gov != topic and name.startswith("省政府"):
+        names = [name] + ([f"{name}（{half[row['id']]}半）"] if row["id"] in half else [])
+        for n in names:
+            sets.setdefault(n, []).append(r.topic_gov == topic)
+            confusion.setdefault(n, Counter())[f"{topic} → {r.topic_gov}"] += 1
+        shown = half.get(row["id"]) == "tune" or (check_errors and row["id"] in half)
+        if r.topic_gov != topic and shown:
             errors.append({"id": row["id"], "title": (row.get("title") or "")[:50],
-                           "expected": topic, "got": r.topic_gov, "topic": r.topic})  # fmt: skip
+                           "expected": topic, "got": r.topic_gov, "topic": r.topic,
+                           "cues": r.topic_cues})  # fmt: skip
     return {
         name: {"documents": len(v), "accuracy": _share(v),
                "confusion": dict(confusion[name].most_common())}

@@ -39,6 +39,8 @@ class Classification:
     #: personal identifiers the screen says to mask before publication (去标识化)
     to_mask: int = 0
     topic_cues: list[str] = field(default_factory=list)
+    #: the words that decided ``topic_gov`` (title words first; the page's own 主题分类 field)
+    topic_gov_cues: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The batch contract: id, attribute, reason_code, reason, article, topic, confidence,
@@ -57,7 +59,8 @@ class Classification:
             f"依据：{self.article}",
             f"判定来源：{self.decided_by}    置信度：{self.confidence:.2f}",
             f"主题：{self.topic}（{self.topic_gov}）"
-            + (f"  依据词：{'、'.join(self.topic_cues)}" if self.topic_cues else ""),
+            + (f"  依据词：{'、'.join(self.topic_cues)}" if self.topic_cues else "")
+            + (f"；主题分类依据：{'、'.join(self.topic_gov_cues)}" if self.topic_gov_cues else ""),
         ]
         if self.to_mask:
             lines.append(f"公开前须遮蔽：{self.to_mask}处个人信息（见审查结果）")

@@ -118,6 +118,7 @@ class TopicGuess:
     topic: str
     gov_category: str
     cues: tuple[str, ...]  # the matched words of the area (or of the gov.cn category)
+    gov_cues: tuple[str, ...] = ()  # the matched words of the gov.cn category
 
 
 def classify_topic(title: str, text: str) -> TopicGuess:
@@ -137,5 +138,5 @@ def classify_topic(title: str, text: str) -> TopicGuess:
         if score > best_score:
             best, best_score, best_cues = area, score, cues
     if best_score < 4:
-        return TopicGuess("其他", gov.category, tuple(disclosure_work) or gov.cues)
-    return TopicGuess(best, gov.category, best_cues[:6])
+        return TopicGuess("其他", gov.category, tuple(disclosure_work) or gov.cues, gov.cues)
+    return TopicGuess(best, gov.category, best_cues[:6], gov.cues)

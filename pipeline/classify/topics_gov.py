@@ -2,13 +2,24 @@
 
 The 26 areas of the grassroots guides cover only part of what a provincial government writes
 about (industry, transport, science, trade have no area), so the gov.cn field is scored on its
-own vocabulary: a title word counts 3, a body word 1 per occurrence up to 3. A 政务公开 /
-信息公开 work document is 综合政务 unless another category's word is in its title too.
-Nothing specific enough → 其他.
+own vocabulary, title and body together:
+
+- words are matched longest first, each character counted once, so 地质遗迹 is not 地质 and
+  农民工 is not 农民; 人民政府 and 市政府 hide the 民政 and 市政 inside them; a word inside an
+  agency's name (省财政厅, 民政部门, 人力资源和社会保障厅) names who acts, not the subject;
+- a category whose word is in the title wins (most title words, then the body); without one,
+  the body must point one way: a body score of at least 4 and 1.5 times the next category,
+  otherwise the document spans several areas (立法工作计划, 民生工程) and is 其他;
+- a 政务公开 / 信息公开 / 政务服务 work document is 综合政务 unless another category's word is in
+  its title too; a document about a body itself (成立/调整…领导小组, 组成人员, 更名, 业务主管单位)
+  is 其他 (国务院组织机构 when the State Council's own bodies are meant).
+
+Every guess reports the matched words (title words first).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -20,7 +31,8 @@ GOV_WORDS: dict[str, tuple[str, ...]] = {
     "国务院组织机构": _w("机构设置 机构改革 职能配置 内设机构 机构编制 人员编制"),
     "综合政务": _w(
         "政务公开 政府信息公开 信息公开 政务服务 营商环境 依法行政 法治政府建设 放管服 "
-        "电子政务 数字政府 一网通办 政府职能 行政审批制度 督查激励 政务数据 12345"
+        "电子政务 数字政府 一网通办 政府职能 行政审批制度 审批制度改革 审批改革 督查激励 "
+        "政务数据 12345"
     ),
     "国民经济管理、国有资产监管": _w(
         "国民经济 国有资产 国有企业 国资 经济运行 发展改革 价格改革 物价 知识产权 统计调查 "
@@ -53,7 +65,7 @@ GOV_WORDS: dict[str, tuple[str, ...]] = {
     "城乡建设、环境保护": _w(
         "城乡建设 城市建设 住房 住建 房地产 保障性住房 安居工程 棚户区 建筑业 市政 园林 "
         "城镇化 生态环境 环境保护 环保 污染 排污 大气 重污染天气 自然保护区 湿地 垃圾 污水 "
-        "购房补贴 物业"
+        "购房补贴 物业 地质遗迹 自然保护地"
     ),
     "科技、教育": _w(
         "科技 科学技术 科研 科技创新 研发 高新技术 技术创新 科技成果 创新能力 教育 学校 高校 "
@@ -86,7 +98,23 @@ GOV_WORDS: dict[str, tuple[str, ...]] = {
     "国防": _w("国防 兵役 征兵 民兵 退役军人 双拥 人民防空 人防 军队"),
 }  # fmt: skip
 _GENERAL = ("政务公开", "信息公开", "政府信息公开", "政务服务")
+#: runs that contain a category word without being it: 人民政府 ⊃ 民政, 市政府 ⊃ 市政, and
+#: document numbers (承市政〔2023〕39号: the issuer's abbreviation)
+_BLOCKERS = re.compile(
+    r"人民政府|市政府|市政协|[\u4e00-\u9fff]{1,6}[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）]\s*[0-9]+\s*号"
+)
+#: after a category word: the rest of an agency's name (财政厅, 工商行政管理局, 民政部门)
+_AGENCY_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{0,5}?(?:厅(?!堂)|局(?![面势限部])|委员会|委(?![托员屈])|部门|办公室)"
+)
+_MINISTRY = re.compile(r"部(?![署分位队件长])")
+#: a document about a body itself: set up, adjusted, renamed, its members or its supervisor
+_BODY_MATTER = re.compile(
+    r"(?:成立|组建|设立|调整|撤销|变更)[^，。]{0,30}(?:领导小组|委员会|工作组|指挥部|联席会议)"
+    r"|组成人员|成员单位|更名|业务主管单位|机构设置|职能配置"
+)
 _MIN_SCORE = 4
+_DOMINANCE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,32 +123,64 @@ class GovGuess:
     cues: tuple[str, ...]
 
 
-def _score(words: tuple[str, ...], title: str, text: str) -> tuple[int, tuple[str, ...]]:
-    """Title words 3 each, body occurrences 1 each up to 3; a longer word hides its parts."""
-    found = [w for w in words if w in text or w in title]
-    kept = [w for w in found if not any(w != o and w in o for o in found)]
-    score = 0
-    for w in kept:
-        score += 3 * (w in title) + min(text.count(w), 3)
-    return score, tuple(kept)
+def _agency_part(text: str, end: int) -> bool:
+    return bool(_AGENCY_TAIL.match(text, end) or _MINISTRY.match(text, end))
+
+
+def matches(text: str) -> dict[str, list[str]]:
+    """category → the words found in ``text``, longest first, each character used once."""
+    spots: list[tuple[int, int, str | None, str]] = []
+    for m in _BLOCKERS.finditer(text):
+        spots.append((m.start(), m.start() - m.end(), None, m.group()))
+    for category, words in GOV_WORDS.items():
+        for w in words:
+            start = text.find(w)
+            while start >= 0:
+                spots.append((start, -len(w), category, w))
+                start = text.find(w, start + 1)
+    taken = [False] * len(text)
+    found: dict[str, list[str]] = {}
+    for start, neg, cat, w in sorted(spots, key=lambda x: (x[1], x[0])):
+        end = start - neg
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        if cat is not None and not _agency_part(text, end):
+            found.setdefault(cat, []).append(w)
+    return found
+
+
+def _body_scores(text: str) -> dict[str, tuple[int, list[str]]]:
+    """Each word's occurrences up to 3."""
+    out: dict[str, tuple[int, list[str]]] = {}
+    for category, hits in matches(text).items():
+        distinct = list(dict.fromkeys(hits))
+        out[category] = (sum(min(hits.count(w), 3) for w in distinct), distinct)
+    return out
 
 
 def classify_gov(title: str, text: str) -> GovGuess:
-    if any(g in title for g in _GENERAL):
-        others = [
-            (c, hit)
-            for c, words in GOV_WORDS.items()
-            if c != "综合政务" and (hit := next((w for w in words if w in title), None))
-        ]
+    in_title = matches(title)
+    body = _body_scores(text)
+    general = [g for g in _GENERAL if g in title]
+    if (m := _BODY_MATTER.search(title)) is not None:
+        state_council = "国务院" in title and "办公厅" not in title.replace("国务院办公厅", "")
+        return GovGuess("国务院组织机构" if state_council else "其他", (m.group(),))
+    if general:
+        others = {c: h for c, h in in_title.items() if c != "综合政务"}
         if not others:
-            return GovGuess("综合政务", tuple(g for g in _GENERAL if g in title))
-        return GovGuess(others[0][0], (others[0][1],))
-    best, best_score = "其他", 0
-    best_cues: tuple[str, ...] = ()
-    for category, words in GOV_WORDS.items():
-        score, cues = _score(words, title, text)
-        if score > best_score:
-            best, best_score, best_cues = category, score, cues
-    if best_score < _MIN_SCORE:
+            return GovGuess("综合政务", tuple(general))
+        in_title = others
+    if in_title:
+        best = max(in_title, key=lambda c: (len(set(in_title[c])), body.get(c, (0, []))[0]))
+        cues = list(dict.fromkeys(in_title[best])) + body.get(best, (0, []))[1]
+        return GovGuess(best, tuple(dict.fromkeys(cues))[:6])
+    ranked = sorted(body.items(), key=lambda kv: kv[1][0], reverse=True)
+    if not ranked or ranked[0][1][0] < _MIN_SCORE:
         return GovGuess("其他", ())
-    return GovGuess(best, best_cues[:6])
+    best, (score, cues) = ranked[0]
+    runner_up = ranked[1][1][0] if len(ranked) > 1 else 0
+    if score < _DOMINANCE * runner_up:
+        return GovGuess("其他", ())
+    return GovGuess(best, tuple(cues[:6]))
