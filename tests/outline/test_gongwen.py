@@ -288,3 +288,17 @@ def test_rendered_body_starts_28_mm_from_the_left_edge(rendered: Path, tmp_path:
     number_cols = np.flatnonzero(ink[number_rows[0] : number_rows[-1] + 1].any(axis=0))
     # odd page: at the right, one character (14 pt ≈ 4.9 mm) in from the 版心's right edge
     assert abs(number_cols[-1] / px_per_mm - (184 - 4.9)) < 1.5, number_cols[-1] / px_per_mm
+
+
+def test_run_properties_keep_the_schema_order(plan_docx: Path) -> None:
+    """Word refuses a file whose w:rPr / w:pPr children are out of the schema's order."""
+    from pipeline.outline.gongwen import _PPR_ORDER, _RPR_ORDER
+
+    doc = _open(plan_docx)
+    roots = [doc.element.body, doc.styles.element, doc.sections[0].footer._element]
+    for root in roots:
+        for tag, order in ((f"{W}rPr", _RPR_ORDER), (f"{W}pPr", _PPR_ORDER)):
+            for el in root.iter(tag):
+                names = [c.tag.removeprefix(W) for c in el if c.tag.startswith(W)]
+                known = [n for n in names if n in order]
+                assert known == sorted(known, key=order.index), names
