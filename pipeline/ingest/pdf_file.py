@@ -20,9 +20,11 @@ import os
 from typing import Any
 
 from pipeline.ingest.model import IngestedDocument, IngestError
-from pipeline.ingest.pdf_markup import Box, PdfMarkup, PdfPage
+from pipeline.ingest.pdf_markup import Box, PdfExtra, PdfMarkup, PdfPage
 
 PAGE_BREAK = "\n\f\n"
+#: between the last page and the annotation/form lines (pipeline.ingest.pdf_extras)
+EXTRA_SEPARATOR = "\n\n"
 #: at most this many pages of one PDF are read by OCR (``ZWGK_PDF_OCR_PAGES`` overrides)
 OCR_PAGES = 200
 
@@ -150,6 +152,30 @@ def _listed(numbers: list[int]) -> str:
     return "、".join(str(n) for n in numbers[:20]) + ("等" if len(numbers) > 20 else "")
 
 
+def _append_extras(text: str, data: bytes, markup: PdfMarkup, warnings: list[str]) -> str:
+    """The text with one line per annotation text and form value after the pages."""
+    from pipeline.ingest.pdf_extras import read_extras
+
+    extras = read_extras(data)
+    if not extras:
+        return text
+    pieces = [text, EXTRA_SEPARATOR]
+    offset = len(text) + len(EXTRA_SEPARATOR)
+    for i, (page, label, value) in enumerate(extras):
+        line = f"{label}：{value}"
+        if i:
+            pieces.append("\n")
+            offset += 1
+        markup.extras.append(PdfExtra(offset, offset + len(line), page, label.split(" ", 1)[0]))
+        pieces.append(line)
+        offset += len(line)
+    added = offset - len(text)  # no boxes: one entry per character, as for page breaks
+    markup.page_of.extend((-1,) * added)
+    markup.boxes.extend((0.0,) * (4 * added))
+    warnings.append(f"PDF 含注释或表单域 {len(extras)} 处，已一并审查（遮蔽后的 PDF 中全部删除）")
+    return "".join(pieces)
+
+
 def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> IngestedDocument:
     """Extract the text layer (OCR for scanned pages); pages joined by ``PAGE_BREAK``."""
     import pypdfium2.raw as raw
@@ -167,12 +193,14 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
     bad = 0
     limit = _ocr_limit(ocr_pages)
     tried = 0  # pages given to OCR (the cap counts them)
+    annotated = False  # any annotation or a form: read their text too (pdf_extras)
     try:
         if len(pdf) == 0:
             raise IngestError(source, "PDF 没有页面")
         offset = 0
         for index in range(len(pdf)):
             page = pdf[index]
+            annotated = annotated or raw.FPDFPage_GetAnnotCount(page) > 0
             textpage = page.get_textpage()
             chars, boxes, page_bad, dropped = _page_chars(page, textpage)
             text, page_boxes = _normalise(chars, boxes)
@@ -210,6 +238,7 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
             offset += len(text)
             texts.append(text)
         encrypted = raw.FPDF_GetSecurityHandlerRevision(pdf) != -1
+        annotated = annotated or raw.FPDF_GetFormType(pdf) != raw.FORMTYPE_NONE
     except IngestError:
         raise
     except Exception as exc:
@@ -228,6 +257,8 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
             f"PDF 有 {len(unread)} 页没有文字层（扫描页，第 {_listed(unread)} 页），{why}"
         )
     text = PAGE_BREAK.join(texts)
+    if annotated:
+        text = _append_extras(text, data, markup, warnings)
     if not text.strip():
         raise IngestError(source, "PDF 没有可识别的文字（扫描页未识别出文字）")
     bad += sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff")

@@ -31,6 +31,17 @@ class PdfPage:
 
 
 @dataclass(slots=True)
+class PdfExtra:
+    """A line of annotation or form text after the pages: ``[start, end)`` of the text, its
+    page (0: a form field without a widget) and ``part`` (注释 / 注释作者 / 表单域 …)."""
+
+    start: int
+    end: int
+    page: int
+    part: str
+
+
+@dataclass(slots=True)
 class PdfMarkup:
     """What the PDF writer and ``locate`` need: per character of the text its page index
     (``-1``: no box) and its box (four floats per character, top-left origin, points)."""
@@ -39,6 +50,7 @@ class PdfMarkup:
     pages: list[PdfPage] = field(default_factory=list)
     page_of: array = field(default_factory=lambda: array("i"))
     boxes: array = field(default_factory=lambda: array("f"))
+    extras: list[PdfExtra] = field(default_factory=list)
 
     def box(self, i: int) -> tuple[int, Box] | None:
         """``(page index, box)`` of character ``i`` or None."""
@@ -63,6 +75,14 @@ def locate_pdf(markup: PdfMarkup, start: int, end: int) -> dict[str, Any] | None
     """``{"page": n, "box": [x0, y0, x1, y1]}`` (points, top-left origin, rounded to 0.1): the
     union of the span's character boxes on its first page; ``pages`` lists every page when
     the span crosses pages. None when no character of the span has a box."""
+    for extra in markup.extras:
+        if extra.start <= start < extra.end:
+            from pipeline.ingest.pdf_extras import STRIPPED
+
+            out: dict[str, Any] = {"part": extra.part, "note": STRIPPED}
+            if extra.page:
+                out["page"] = extra.page
+            return out
     by_page = span_boxes(markup, start, end)
     if not by_page:
         return None
