@@ -17,6 +17,8 @@ characters that are not the printed ones. Such a page is read by OCR like a scan
 
 from __future__ import annotations
 
+import re
+
 MIN_CHARS = 20
 UNLIKELY_SHARE = 0.3
 MIN_IDEOGRAPHS = 20
@@ -52,14 +54,14 @@ _LIKELY = (
 )
 
 
-def _likely(code: int) -> bool:
-    if 0x20 <= code < 0x7F or code in (9, 10, 13):
-        return True
-    return any(lo <= code <= hi for lo, hi in _LIKELY)
-
-
-def _ideograph(code: int) -> bool:
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF
+_UNLIKELY = re.compile(
+    "[^\t\n\r\x20-\x7e" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _LIKELY) + "]"
+)
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile("[\u2e80-\uffff]")
+_PUNCT = re.compile("[!-/:-@\\[-`{-~]")
+#: ideographs sampled for the GB 2312 share (evenly over the page)
+SAMPLE = 400
 
 
 def _common(ch: str) -> bool:
@@ -75,19 +77,17 @@ def garbled(text: str, unmapped: int = 0) -> bool:
     """Whether a page's text layer is mojibake (see the module docstring); ``unmapped``:
     characters PDFium extracted without a Unicode mapping or dropped as control codes
     (not in ``text`` as themselves)."""
-    chars = [ch for ch in text if not ch.isspace()]
-    total = len(chars) + unmapped
+    visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000")
+    total = visible + unmapped
     if total < MIN_CHARS:
         return False
-    codes = [ord(ch) for ch in chars]
-    unlikely = unmapped + sum(1 for c in codes if c == 0xFFFD or not _likely(c))
+    unlikely = unmapped + len(_UNLIKELY.findall(text))  # U+FFFD and private use included
     if unlikely >= UNLIKELY_SHARE * total:
         return True
-    ideographs = [ch for ch, c in zip(chars, codes, strict=True) if _ideograph(c)]
+    ideographs = _IDEOGRAPH.findall(text)
     if len(ideographs) >= MIN_IDEOGRAPHS:
-        common = sum(1 for ch in ideographs if _common(ch))
-        if common < COMMON_SHARE * len(ideographs):
+        sample = ideographs[:: max(1, len(ideographs) // SAMPLE)]
+        if sum(1 for ch in sample if _common(ch)) < COMMON_SHARE * len(sample):
             return True
-    cjk = sum(1 for c in codes if c >= 0x2E80)
-    punct = sum(1 for ch in chars if ch.isascii() and not ch.isalnum())
-    return cjk < 0.1 * total and punct >= PUNCT_SHARE * total
+    cjk = len(_CJK.findall(text))
+    return cjk < 0.1 * total and len(_PUNCT.findall(text)) >= PUNCT_SHARE * total
