@@ -55,10 +55,11 @@ _LIKELY = (
 
 
 _UNLIKELY = re.compile(
-    "[^\t\n\r\x20-\x7e" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _LIKELY) + "]"
+    "[^\\s\x20-\x7e" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _LIKELY) + "]"
 )
 _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 _CJK = re.compile("[\u2e80-\uffff]")
+_SPACE = re.compile(r"\s")
 _PUNCT = re.compile("[!-/:-@\\[-`{-~]")
 #: ideographs sampled for the GB 2312 share (evenly over the page)
 SAMPLE = 400
@@ -77,7 +78,7 @@ def garbled(text: str, unmapped: int = 0) -> bool:
     """Whether a page's text layer is mojibake (see the module docstring); ``unmapped``:
     characters PDFium extracted without a Unicode mapping or dropped as control codes
     (not in ``text`` as themselves)."""
-    visible = len(text) - sum(text.count(ch) for ch in " \t\n\r\f\u3000")
+    visible = len(text) - len(_SPACE.findall(text))
     total = visible + unmapped
     if total < MIN_CHARS:
         return False

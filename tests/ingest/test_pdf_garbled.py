@@ -87,6 +87,8 @@ def test_real_text_is_not_garbled():
         "序号\t姓名\t金额（元）\n1\t张三\t1,200.00\n2\t李四\t980.50\n合计\t—\t2,180.50"
     )
     assert not garbled("\ue001\ue002\ue003")  # too short to judge
+    cells = "社区服务比例\xa0\xa0\xa0%\xa0\xa0\xa0万人（次）\xa0\xa0≥60\xa0\xa0\xa0≥80\u3000≥95\xa0"
+    assert not garbled(cells * 3)  # web-page tables: no-break spaces are spaces
 
 
 def test_private_use_and_latin1_mojibake_are_garbled():
