@@ -31,6 +31,23 @@ _OPPOSITE = {
     "高于": "低于", "少于": "多于", "多于": "少于", "大于": "小于", "小于": "大于", "不足": "超过",
     "上限": "下限", "下限": "上限", "左右": "以上",
 }  # fmt: skip
+_COUNT_UNITS = (
+    "",
+    "个",
+    "项",
+    "条",
+    "次",
+    "类",
+    "批",
+    "期",
+    "篇",
+    "场",
+    "件",
+    "月",
+    "日",
+    "家",
+    "所",
+)
 _TITLE_SWAPS = (
     ("办法", "规定"), ("条例", "办法"), ("意见", "通知"), ("方案", "规划"), ("措施", "意见"),
     ("规划", "方案"), ("通知", "意见"), ("规定", "办法"), ("细则", "办法"), ("河北省", "河南省"),
@@ -87,10 +104,11 @@ def evaluate(path: Path, seed: int = 17, screener: Any = None, limit: int = 0) -
             change = plant(kind, interp, result, index, rng)
             if change is None:
                 continue
-            text, start, end = change
+            text, start, end, item = change
             planted[kind] += 1
             after = check(index, text, _skip(screener, text))
-            hits = [m for m in after.mismatches if m.start < end and start < m.end]
+            lo, hi = min(start, item[0]), max(end, item[1])
+            hits = [m for m in after.mismatches if m.start < hi and lo < m.end]
             if hits:
                 caught[kind] += 1
                 kind_right[kind] += any(m.kind == kind for m in hits)
@@ -123,23 +141,26 @@ def evaluate(path: Path, seed: int = 17, screener: Any = None, limit: int = 0) -
 
 def plant(
     kind: str, interp: str, result: CheckResult, index: PolicyIndex, rng: random.Random
-) -> tuple[str, int, int] | None:
-    """``(altered text, start, end of the change)`` or None when nothing of ``kind`` is shared."""
+) -> tuple[str, int, int, tuple[int, int]] | None:
+    """``(altered text, start, end of the change, the item's span after it)`` or None when nothing of ``kind`` is shared."""
     options = [(f, a, b) for f, a, b in result.matched if _plantable(kind, f)]
     rng.shuffle(options)
     for fig, a, b in options:
         change = _alter(kind, fig, interp, a, b, index, rng)
         if change is not None:
             rep, ca, cb = change
-            return interp[:ca] + rep + interp[cb:], ca, ca + len(rep)
+            shift = len(rep) - (cb - ca)
+            item = (a if a < ca else a + shift, b if b <= ca else b + shift)
+            return interp[:ca] + rep + interp[cb:], ca, ca + len(rep), item
     return None
 
 
 def _plantable(kind: str, fig: Figure) -> bool:
     if kind == "qualifier":
         return fig.kind == "number" and qualifier_class(fig.comparator) != ""
-    if kind == "number":
-        return fig.kind == "number" and not is_year(fig)
+    if kind == "number":  # an amount with its unit: not a count (12项), a month or a day
+        unit = number_key(fig.value)[1]
+        return fig.kind == "number" and not is_year(fig) and unit not in _COUNT_UNITS
     if kind == "date":
         return fig.kind == "date" and fig.value.count("-") == 2
     return fig.kind == kind
@@ -182,13 +203,21 @@ def _alter(
         if not digits:
             return None
         last = digits[-1]
-        return str(int(last.group(0)) + rng.choice((1, 2, 3))), a + last.start(), a + last.end()
+        for step in rng.sample((1, 2, 3, 5), 4):
+            new = (
+                text[a : a + last.start()]
+                + str(int(last.group(0)) + step)
+                + text[a + last.end() : b]
+            )
+            if not index.has_doc_number(new):
+                return str(int(last.group(0)) + step), a + last.start(), a + last.end()
+        return None
     title = text[a:b]
     swaps = [(x, y) for x, y in _TITLE_SWAPS if x in title]
     rng.shuffle(swaps)
     for x, y in swaps:
         new = title.replace(x, y, 1)
-        if new[1:-1] not in index.flat and new[1:-1] not in index.titles:
+        if index.titles.judge(Figure("title", new, new[1:-1]), "", set()) is not None:
             return new, a, b
     return None
 

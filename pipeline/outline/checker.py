@@ -23,19 +23,18 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.outline.check_text import Prepared, is_year, number_key, prepare
-from pipeline.outline.figures import doc_number_parts, same_doc_number
+from pipeline.outline.check_titles import TitleJudge, aliases, headings
+from pipeline.outline.figures import doc_number_parts, items_of, same_doc_number
 from pipeline.outline.model import Figure
 
 #: share of the interpretation's context bigrams that a policy place must share to be "the same
 #: thing" (a changed value there is a mismatch; below it the item is unverifiable)
 SAME_PLACE = 0.4
-#: bigram overlap above which two titles are the same document with a changed word
-SAME_TITLE = 0.6
 
 _CLASSES = {
     "upper": ("不超过", "不高于", "最高", "最多", "至多", "上限", "以下", "及以下", "以内", "之内")
     + ("不多于",),
-    "lower": ("不低于", "不少于", "至少", "最低", "最少", "下限", "以上", "及以上", "达到"),
+    "lower": ("不低于", "不少于", "至少", "最低", "最少", "下限", "以上", "及以上"),
     "below": ("低于", "少于", "小于", "不足"),
     "above": ("超过", "高于", "多于", "大于", "之上", "以外"),
     "about": ("左右",),
@@ -48,7 +47,7 @@ def qualifier_class(comparator: str | None) -> str:
     """The meaning of a comparator ('upper', 'lower' …; '' for none)."""
     if not comparator:
         return ""
-    classes = {_CLASS_OF.get(w, w) for w in comparator.split("…")}
+    classes = {_CLASS_OF.get(w, w) for w in comparator.split("…")} - {"达到"}
     return "+".join(sorted(classes))
 
 
@@ -93,11 +92,16 @@ class PolicyIndex:
     def __init__(self, policy: str, title: str = "") -> None:
         self.prep = prepare(policy)
         self.items = self.prep.items
-        self.flat = re.sub(r"\s+", "", self.prep.text)
-        self.titles = {t.value for t in self.items.titles}
+        own = headings(self.prep.text)
         if title:
-            self.titles.add(re.sub(r"\s+", "", title))
-        self.titles |= {_unwrapped(t) for t in self.titles}
+            own.append(Figure("title", title, re.sub(r"\s+", "", title), None, 0, 0))
+        self.titles = TitleJudge(self.items.titles, own, self.prep.text, self.has_doc_number)
+
+    def has_doc_number(self, text: str) -> bool:
+        found = items_of(text).doc_numbers
+        return bool(found) and any(
+            same_doc_number(found[0].value, e.value) for e in self.items.doc_numbers
+        )
 
     def passage(self, fig: Figure) -> dict[str, Any]:
         """The policy sentence around an item: its text and offsets in the policy."""
@@ -113,20 +117,20 @@ class PolicyIndex:
         return {"start": start, "end": end, "item_start": item_start, "item_end": item_end}
 
 
-def _unwrapped(title: str) -> str:
-    """关于印发X的通知 → X (an interpretation names the document it explains)."""
-    m = re.fullmatch(r"(?:[^《》]*?)关于(?:印发|转发|发布)?(.+?)的(?:通知|公告|决定|批复)", title)
-    return m.group(1) if m else title
-
-
 def _bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
+_QUALIFIER_WORDS = re.compile("|".join(sorted(_CLASS_OF, key=len, reverse=True)))
+
+
 def _context_score(a: str, b: str) -> float:
-    """How much of context ``a`` (left|right words) the context ``b`` shares."""
-    left_a, _, right_a = a.partition("|")
-    left_b, _, right_b = b.partition("|")
+    """How much of context ``a`` (left|right words) the context ``b`` shares (qualifier words
+    left out: they are compared on their own)."""
+    left_a, _, right_a = _QUALIFIER_WORDS.sub("", a).partition("|")
+    left_b, _, right_b = _QUALIFIER_WORDS.sub("", b).partition("|")
+    if len(left_a) >= 3 and left_a[-3:] == left_b[-3:]:
+        return 1.0  # the same three characters right before the item (有效期, 补贴标准为)
     grams = _bigrams(left_a[-8:]) | {"R" + g for g in _bigrams(right_a[:5])}
     if len(grams) < 2:
         return 0.0
@@ -145,16 +149,22 @@ def _same_place(interp: Prepared, fig: Figure, policy: PolicyIndex, cands: list[
     return best if score >= SAME_PLACE else None
 
 
-def check(policy: PolicyIndex, interpretation: str, skip: list[tuple[int, int]] = ()) -> Any:
+def check(
+    policy: PolicyIndex, interpretation: str, skip: list[tuple[int, int]] | None = None
+) -> CheckResult:
     """Check every item of ``interpretation`` against ``policy`` (``skip``: original spans not
     to check, e.g. personal information the screen found)."""
     interp = prepare(interpretation)
+    defined = aliases(interp.text)
     result = CheckResult()
     for fig in interp.items.all():
         start, end = interp.figure_span(fig)
-        if any(a < end and start < b for a, b in skip):
+        if any(a < end and start < b for a, b in skip or ()) or _is_marker(interp.text, fig):
             continue
-        outcome = _judge(interp, fig, policy)
+        if fig.kind == "title":
+            outcome = policy.titles.judge(fig, interp.text, defined)
+        else:
+            outcome = _judge(interp, fig, policy)
         text = interpretation[start:end]
         if outcome is None:
             result.verified += 1
@@ -163,31 +173,38 @@ def check(policy: PolicyIndex, interpretation: str, skip: list[tuple[int, int]] 
             result.unverifiable.append(Unverifiable(fig.kind, text, start, end, outcome))
         else:
             kind, evidence, note = outcome
-            passages = [policy.passage(e) for e in evidence[:3]]
+            passages = [policy.passage(e) for e in evidence[:3] if e.end > e.start]
             result.mismatches.append(Mismatch(kind, text, start, end, passages, note))
     return result
+
+
+def _is_marker(text: str, fig: Figure) -> bool:
+    """A list marker (「2.」「（3）」「10、」) rather than a figure."""
+    if fig.kind != "number" or not fig.value[-1:].isdigit():
+        return False
+    before = text[fig.start - 1] if fig.start else "\n"
+    after = text[fig.end : fig.end + 2]
+    if before == "(" and after[:1] == ")":
+        return True
+    return after[:1] in (".", "、") and not after[1:2].isdigit() and not before.isdigit()
+
+
+#: words that tie a date to the policy itself (its issue, entry into force, deadlines)
+_DATE_CUE = re.compile(r"施行|实施|印发|发布|公布|执行|有效期|截止|截至|之日起|起")
 
 
 def _judge(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
     """None (verified), a note (unverifiable) or ``(kind, policy items, note)`` (mismatch)."""
     ev = policy.items
-    if fig.kind == "title":
-        return _judge_title(fig, policy)
     if fig.kind == "doc_number":
         if any(same_doc_number(fig.value, e.value) for e in ev.doc_numbers):
             return None
-        org, rest = doc_number_parts(fig.value)
         near = [e for e in ev.doc_numbers if _near_doc_number(fig.value, e.value)]
         if near:
             return "doc_number", near, f"文号“{fig.text}”与原文“{near[0].text}”不一致"
         return "原文未出现此文号（可能是其他文件）"
     if fig.kind == "date":
-        if any(e.value == fig.value or e.value.startswith(fig.value + "-") for e in ev.dates):
-            return None
-        place = _same_place(interp, fig, policy, ev.dates)
-        if place is not None:
-            return "date", [place], f"日期“{fig.text}”与原文同处的“{place.text}”不一致"
-        return "原文未出现此日期（如发布会、解读发布的日期）"
+        return _judge_date(interp, fig, policy)
     if is_year(fig):
         year = fig.value[:-1]
         if any(e.value == fig.value for e in ev.numbers) or any(
@@ -198,17 +215,47 @@ def _judge(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
     return _judge_number(interp, fig, policy)
 
 
+def _judge_date(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
+    dates = policy.items.dates
+    if any(e.value == fig.value or e.value.startswith(fig.value + "-") for e in dates):
+        return None
+    place = _same_place(interp, fig, policy, dates)
+    if place is not None:
+        return "date", [place], f"日期“{fig.text}”与原文同处的“{place.text}”不一致"
+    if fig.value.count("-") == 2 and _DATE_CUE.search(_clause(interp.text, fig)):
+        near = [e for e in dates if e.value.count("-") == 2 and e.value[:7] == fig.value[:7]]
+        if near:
+            return "date", near, f"日期“{fig.text}”与原文同月的“{near[0].text}”不一致"
+    return "原文未出现此日期（如发布会、解读发布的日期）"
+
+
+def _clause(text: str, fig: Figure) -> str:
+    left = _SENTENCE_END.split(text[max(0, fig.start - 20) : fig.start])[-1]
+    right = _SENTENCE_END.split(text[fig.end : fig.end + 20])[0]
+    return left + right
+
+
 def _judge_number(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
     key = number_key(fig.value)
     same = [e for e in policy.items.numbers if _same_number(key, number_key(e.value))]
+    unit = key[1]
     if same:
         want = qualifier_class(fig.comparator)
-        if any(qualifier_class(e.comparator) == want for e in same):
+        if not unit or any(qualifier_class(e.comparator) == want for e in same):
             return None
-        theirs = "、".join(sorted({e.comparator or "无限定词" for e in same}))
-        ours = fig.comparator or "无限定词"
-        return "qualifier", same, f"“{fig.text}”的限定词（{ours}）与原文（{theirs}）不符"
-    unit = key[1]
+        sized = [e for e in same if number_key(e.value)[1] == unit]
+        theirs = "、".join(sorted({e.comparator or "无限定词" for e in sized}))
+        place = _same_place(interp, fig, policy, sized)
+        classes = {qualifier_class(e.comparator) for e in sized}
+        if want and (place is not None or "" not in classes):
+            ours = fig.comparator
+            evidence = [place] if place is not None else sized
+            return "qualifier", evidence, f"“{fig.text}”的限定词（{ours}）与原文（{theirs}）不符"
+        if not want:
+            return f"解读未写明原文的限定词（原文：{theirs}），请核对"
+        return f"原文此数值无限定词“{fig.comparator}”且语境不同，请核对"
+    if not unit:
+        return "原文未出现此数字（无单位，无从核对）"
     cands = [e for e in policy.items.numbers if number_key(e.value)[1] == unit and not is_year(e)]
     place = _same_place(interp, fig, policy, cands)
     if place is not None:
@@ -225,24 +272,10 @@ def _near_doc_number(a: str, b: str) -> bool:
     """The same issuing organisation with another year or sequence number (a typo)."""
     oa, ra = doc_number_parts(a)
     ob, rb = doc_number_parts(b)
-    if not oa or not ob or not (oa.endswith(ob) or ob.endswith(oa)):
+    short, long = sorted((oa, ob), key=len)
+    if not short or not (oa == ob or (len(short) >= 3 and long.endswith(short))):
         return False
     ya, yb = re.findall(r"[0-9]+", ra), re.findall(r"[0-9]+", rb)
+    if len(ya) == len(yb) == 1:
+        return oa == ob  # 教育部令第56号 / 教育部令第53号
     return len(ya) == len(yb) == 2 and (ya[0] == yb[0] or ya[1] == yb[1])
-
-
-def _judge_title(fig: Figure, policy: PolicyIndex) -> Any:
-    t = fig.value
-    if f"《{t}》" in policy.flat or t in policy.titles or _unwrapped(t) in policy.titles:
-        return None
-    if len(t) >= 4 and (t in policy.flat or any(t in p for p in policy.titles)):
-        return None  # the policy's own heading, or a short form (《条例》) of a cited title
-    grams = _bigrams(t)
-    best, score = None, 0.0
-    for f in policy.items.titles:
-        s = len(grams & _bigrams(f.value)) / max(1, len(grams | _bigrams(f.value)))
-        if s > score:
-            best, score = f, s
-    if best is not None and score >= SAME_TITLE:
-        return "title", [best], f"标题{fig.text}与原文的{best.text}不一致"
-    return "原文未引用此文件"
