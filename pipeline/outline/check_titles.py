@@ -25,6 +25,11 @@ _WRAPPED = re.compile(r"(?:[^《》]*?)关于(?:印发|转发|发布|公布)(.+?
 _ALIAS = re.compile(r"以下简称[:：]?\s*[“\"《]*《?([^《》“”\"()（）,，。]{2,20})》?")
 _LIST = re.compile(r"》[、和及与]?$")
 _LIST_AFTER = re.compile(r"^[、和及与]?《")
+_GENRE = re.compile(r"办法|规定|条例|细则|意见|方案|规划|通知|措施|决定|计划|规则|纲要|标准|指引")
+_SELF = re.compile(
+    r"本(办法|规定|条例|细则|实施细则|意见|实施意见|方案|实施方案|规划|通知|措施|决定|计划|规则)"
+)
+_PAREN = re.compile(r"[(（][^()（）]*[)）]?$")
 _HEADING_WORDS = re.compile(r"关于|办法|条例|规定|方案|意见|通知|细则|规划|措施|决定|规则")
 _DOC_AFTER = re.compile(
     r"^\s*[(（]\s*([^()（）]{2,20}?[〔\[［(（]\s*[0-9]{4}\s*[〕\]］)）]\s*[0-9]+号)"
@@ -43,10 +48,18 @@ def unwrapped(title: str) -> str:
 
 
 def headings(text: str) -> list[Figure]:
-    """Lines of a policy that read like a document title (its own heading)."""
+    """The first lines of a policy (of each part, when several are joined by a blank line)
+    that read like a document title: its own heading."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
+    seen = 0
+    for m in re.finditer(r"[^\n]+|\n\s*\n", text):
+        if not m.group(0).strip():
+            seen = 0
+            continue
+        seen += 1
         line = m.group(0).strip()
+        if seen > 3:
+            continue
         if 6 <= len(line) <= 80 and "。" not in line and _HEADING_WORDS.search(line):
             a = m.start() + m.group(0).index(line)
             out.append(Figure("title", line, clean(line), None, a, a + len(line)))
@@ -66,7 +79,7 @@ class TitleJudge:
         self.own = {unwrapped(clean(f.value)) for f in heading}
         self.full = {clean(f.value) for f in self.figures}
         self.full |= {unwrapped(t) for t in self.full}
-        self.short = aliases(text)
+        self.short = aliases(text) | {m.group(1) for m in _SELF.finditer(text)}
         self.doc_numbers = docs  # callable: a 文号 value → whether the policy has it
 
     def judge(self, fig: Figure, interp_text: str, interp_aliases: set[str]) -> Any:
@@ -81,6 +94,8 @@ class TitleJudge:
             return None  # a short form (《人类遗传资源管理条例》) of a title the policy cites
         after = _DOC_AFTER.match(interp_text[fig.end : fig.end + 30])
         own = after is not None and self.doc_numbers(after.group(1))
+        if len(t) <= 6:
+            return self._short(t, fig, self.short | interp_aliases)
         best, score, best_value = None, 0.0, ""
         pool = [(f, clean(f.value)) for f in self.figures]
         pool += [(None, a) for a in self.short | interp_aliases]
@@ -90,8 +105,6 @@ class TitleJudge:
                 best, score, best_value = f, s, value
         if score < SIMILAR:
             return "原文未引用此文件"
-        if after is not None and not own:
-            return "与原文所引文件名称相近，但文号不同，应为另一文件"
         ops = [op for op in SequenceMatcher(None, t, best_value).get_opcodes() if op[0] != "equal"]
         if len(ops) != 1 or ops[0][0] != "replace":
             return "与原文所引文件名称相近（增删了字词），可能是同一系列的另一文件"
@@ -105,3 +118,22 @@ class TitleJudge:
         shown = f"《{best_value}》" if best is None else best.text
         evidence = [best] if best is not None else []
         return "title", evidence, f"标题{fig.text}与原文的{shown}不一致"
+
+    def _short(self, t: str, fig: Figure, defined: set[str]) -> Any:
+        """A short form (《办法》《若干措施》) that no text defines: a mismatch when it is one
+        substitution away from a defined short form or the end of the policy's own title."""
+        pool = set(defined)
+        for own in self.own:
+            own = _PAREN.sub("", own)
+            if len(own) > len(t):
+                pool.add(own[-len(t) :])
+        for value in sorted(pool):
+            if len(value) != len(t) or value == t or not _GENRE.search(value):
+                continue
+            ops = [op for op in SequenceMatcher(None, t, value).get_opcodes() if op[0] != "equal"]
+            if len(ops) != 1 or ops[0][0] != "replace":
+                continue
+            _, i1, i2, j1, j2 = ops[0]
+            if _GENRE.fullmatch(t[i1:i2]) and _GENRE.fullmatch(value[j1:j2]):
+                return "title", [], f"简称{fig.text}与原文或解读所定的简称《{value}》不一致"
+        return "原文未引用此文件（简称，无从核对）"

@@ -244,6 +244,8 @@ def _judge_number(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
         if not unit or any(qualifier_class(e.comparator) == want for e in same):
             return None
         sized = [e for e in same if number_key(e.value)[1] == unit]
+        if not sized:
+            return "原文只有无单位的同值数字，无从核对"
         theirs = "、".join(sorted({e.comparator or "无限定词" for e in sized}))
         place = _same_place(interp, fig, policy, sized)
         classes = {qualifier_class(e.comparator) for e in sized}
