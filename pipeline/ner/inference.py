@@ -96,6 +96,32 @@ def owner_window(n: int, starts: Sequence[int], size: int) -> list[int]:
     return best
 
 
+#: The fixed cost of one model call, in characters' worth of tagging (≈ 0.2 ms of onnxruntime
+#: overhead against ≈ 13 µs per padded character for the BiLSTM).
+CALL_CHARS = 16
+
+
+def batches(lengths: Sequence[int], most: int) -> list[tuple[int, int]]:
+    """``(start, end)`` index ranges cutting the ascending ``lengths`` into batches of at
+    most ``most`` rows that minimise the characters the model runs over: every row is
+    padded to its batch's longest, and each batch costs ``CALL_CHARS`` more (a dynamic
+    programme over the cut points)."""
+    n = len(lengths)
+    cost = [0.0] + [float("inf")] * n
+    cut = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(max(0, j - most), j):
+            c = cost[i] + CALL_CHARS + (j - i) * lengths[j - 1]
+            if c < cost[j]:
+                cost[j], cut[j] = c, i
+    out: list[tuple[int, int]] = []
+    j = n
+    while j:
+        out.append((cut[j], j))
+        j = cut[j]
+    return out[::-1]
+
+
 class NerTagger:
     """Text → entity spans with any :class:`Backend`."""
 
@@ -171,8 +197,8 @@ class NerTagger:
             if e - s > self.size:
                 spans.extend(Span(s + a, s + b, lab) for a, b, lab in self.predict(text[s:e]))
         short.sort(key=lambda w: w[1] - w[0])
-        for b in range(0, len(short), self.batch_size):
-            group = short[b : b + self.batch_size]
+        for a, b in batches([e - s for s, e in short], self.batch_size):
+            group = short[a:b]
             scores = self._scores([text[s:e] for s, e in group])
             paths = viterbi_batch(scores, [e - s for s, e in group], self.tags, self.transitions)
             for (s, _), path in zip(group, paths, strict=True):

@@ -20,6 +20,8 @@ PAD, UNK, CLS, SEP, SPACE = "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[SPACE]"
 SPECIALS = (PAD, UNK, CLS, SEP, SPACE)
 VOCAB_FILE = "vocab.txt"
 CONFIG_FILE = "tokenizer_config.json"
+#: Most characters the encoder remembers the id of.
+_MEMO = 50_000
 
 
 def normalise_char(ch: str) -> str:
@@ -40,6 +42,7 @@ class CharTokenizer:
         if len(self.ids) != len(self.tokens):
             raise ValueError("词表中有重复的字符")
         self.pad_id, self.unk_id, self.cls_id, self.sep_id = (self.ids[t] for t in SPECIALS[:4])
+        self._memo: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -63,9 +66,17 @@ class CharTokenizer:
         return cls([*SPECIALS, *ranked])
 
     def encode(self, text: str) -> list[int]:
-        """One id per character of ``text`` (no [CLS]/[SEP])."""
-        ids, unk = self.ids, self.unk_id
-        return [ids.get(normalise_char(ch), unk) for ch in text]
+        """One id per character of ``text`` (no [CLS]/[SEP]); each distinct character is
+        normalised once (a memo of at most ``_MEMO`` characters)."""
+        memo = self._memo
+        missing = set(text).difference(memo)
+        if missing:
+            if len(memo) > _MEMO:
+                memo.clear()
+                missing = set(text)
+            ids, unk = self.ids, self.unk_id
+            memo.update((ch, ids.get(normalise_char(ch), unk)) for ch in missing)
+        return list(map(memo.__getitem__, text))
 
     def encode_window(self, text: str) -> list[int]:
         """``[CLS]`` + one id per character + ``[SEP]``: token ``i + 1`` is character ``i``."""

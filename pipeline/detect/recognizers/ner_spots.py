@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 
 from pipeline.detect.base import DetectContext
 from pipeline.detect.recognizers.gazetteer import gazetteer
@@ -74,11 +75,17 @@ def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     # one cheap pass picks the tokens worth a look; most tokens fail all of these tests,
     # which run once per distinct word (a document repeats most of its words)
-    inner, lead = _INNER, _LEAD
-    worth = {
-        w for w in set(words) if w[0] in lead or w[1:2] in inner or w[2:3] in inner or w in JOINERS
-    }
-    cand = [i for i, w in enumerate(words) if w in worth]
+    memo = _WORTH
+    missing = set(words).difference(memo)
+    if missing:
+        if len(memo) > _WORTH_MAX:
+            memo.clear()
+            missing = set(words)
+        inner, lead = _INNER, _LEAD
+        memo.update(
+            (w, w[0] in lead or w[1:2] in inner or w[2:3] in inner or w in JOINERS) for w in missing
+        )
+    cand = list(compress(range(n), map(memo.__getitem__, words)))
     person = name_tokens(ctx)  # jieba's person tokens, found once per document
     if person:
         cand = sorted(set(cand).union(bisect_left(starts, t.start) for t in person))
@@ -115,6 +122,10 @@ def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
     return out
 
 
+#: Whether a token is worth a look (starts with a surname or transliteration character,
+#: holds a surname at its second or third character, or is a joiner), per distinct word.
+_WORTH: dict[str, bool] = {}
+_WORTH_MAX = 200_000
 #: Surnames looked for inside unknown words.
 _INNER = frozenset(SURNAMES) - WEAK_SINGLE
 #: First characters of the tokens worth a look (surnames and transliteration characters).
