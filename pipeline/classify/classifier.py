@@ -99,7 +99,7 @@ class Classifier:
         circ = weigh(feats.title, feats.text, feats.addressees)
         result = self._decide(doc, feats, loc, hit, prediction, circ)
         result.id = doc_id
-        if result.attribute == "主动公开" and (part := withheld_part(norm)) is not None:
+        if _may_be_partial(result) and (part := withheld_part(norm, feats.title)) is not None:
             make_partial(result, part)
         topic = classify_topic(feats.title, feats.text)
         page_category = _gov_category(doc)
@@ -118,6 +118,7 @@ class Classifier:
             screening = screen_text(text)
         if screening is not None:
             apply_screening(result, screening)
+            with_sentences(result.evidence, text)  # the items to mask, each in its sentence
         return result
 
     def _decide(
@@ -174,6 +175,15 @@ class Classifier:
         if prediction.probability < LOW_CONFIDENCE:
             out.notes.append("没有明确标注或规则依据，模型置信度低，请人工确定公开属性")
         return out
+
+
+def _may_be_partial(result: Classification) -> bool:
+    """A stated withheld part makes a public or on-request document 部分公开, and outranks the
+    model; a secrecy mark, internal circulation, a withholding rule and a reply to an applicant
+    (which gives the applicant what may be given) keep their outcome."""
+    if result.decided_by in ("密级", "内部流转") or result.rule == "DA-ON-REQUEST-APPLICANT":
+        return False
+    return result.attribute in ("主动公开", "依申请公开") or result.decided_by == "模型"
 
 
 def _gov_category(doc: ParsedDocument) -> str | None:
