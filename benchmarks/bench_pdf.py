@@ -57,12 +57,63 @@ def build(pages: int) -> bytes:
     return buf.getvalue()
 
 
+def read_only(data: bytes, repeat: int) -> dict[str, object]:
+    """pypdf's extract_text and load_pdf timed alternately (so both see the same machine
+    load); the best and median run of each and their ratio. Also the cost of locating
+    every finding-like span afterwards (character boxes computed on demand)."""
+    import statistics
+
+    from pypdf import PdfReader
+
+    from pipeline.ingest.locate import locate
+    from pipeline.ingest.pdf_file import load_pdf
+
+    old: list[float] = []
+    new: list[float] = []
+    located: list[float] = []
+    chars = 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        sum(len(p.extract_text() or "") for p in PdfReader(io.BytesIO(data)).pages)
+        old.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        doc = load_pdf(data, "bench.pdf")
+        new.append(time.perf_counter() - t)
+        chars = len(doc.text)
+        spans = [i for i in range(len(doc.text)) if doc.text.startswith("身份证号", i)]
+        t = time.perf_counter()
+        for i in spans:
+            locate(doc, i + 4, i + 22)
+        located.append(time.perf_counter() - t)
+    return {
+        "chars": chars,
+        "pypdf_best_s": round(min(old), 3),
+        "pypdf_median_s": round(statistics.median(old), 3),
+        "zwgk_best_s": round(min(new), 3),
+        "zwgk_median_s": round(statistics.median(new), 3),
+        "ratio_best": round(min(new) / min(old), 2),
+        "ratio_median": round(statistics.median(new) / statistics.median(old), 2),
+        "locate_ids_median_s": round(statistics.median(located), 3),
+        "located_spans": len(spans),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=40)
     ap.add_argument("--dpi", type=int, default=200)
+    ap.add_argument(
+        "--read-only",
+        action="store_true",
+        help="only text-layer reading: pypdf and zwgk alternately, --repeat times each",
+    )
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     import os
+
+    if args.read_only:
+        print(json.dumps(read_only(build(args.pages), args.repeat), ensure_ascii=False, indent=1))
+        return
 
     os.environ.setdefault("ZWGK_NER", "0")
     from pypdf import PdfReader

@@ -15,14 +15,17 @@ text range, and for every character of ``text`` its page and box (see
 
 from __future__ import annotations
 
-import ctypes
+import math
 import os
+from array import array
 from typing import Any
 
 from pipeline.ingest.model import IngestedDocument, IngestError
+from pipeline.ingest.pdf_boxes import HOLD
 from pipeline.ingest.pdf_markup import Box, PdfExtra, PdfMarkup, PdfPage
 
 PAGE_BREAK = "\n\f\n"
+NAN_BOX = array("f", (math.nan,) * 4)
 #: between the last page and the annotation/form lines (pipeline.ingest.pdf_extras)
 EXTRA_SEPARATOR = "\n\n"
 #: at most this many pages of one PDF are read by OCR (``ZWGK_PDF_OCR_PAGES`` overrides)
@@ -43,38 +46,16 @@ def open_pdf(data: bytes, source: str) -> Any:
         raise IngestError(source, f"PDF 文件损坏，无法读取（{type(exc).__name__}）") from exc
 
 
-def display_matrix(page: Any) -> tuple[float, float, float, float, float, float]:
-    """``(a, b, c, d, e, f)`` with display ``x = a·px + c·py + e``, ``y = b·px + d·py + f``:
-    page space → top-left-origin points of the displayed page (pdfium's own mapping)."""
+def _page_chars(textpage: Any) -> tuple[list[str], list[int], int, int]:
+    """Characters of the text layer with their PDFium index (-1 for line breaks), the count
+    of characters without a Unicode mapping and of control codes dropped. Boxes are computed
+    later, for the pages that need them (:mod:`pipeline.ingest.pdf_boxes`)."""
     import pypdfium2.raw as raw
 
-    w, h = page.get_size()
-    k = 64  # device units per point (FPDF_PageToDevice answers integers)
-    dx, dy = ctypes.c_int(), ctypes.c_int()
-
-    def to_device(x: float, y: float) -> tuple[float, float]:
-        raw.FPDF_PageToDevice(page, 0, 0, round(w * k), round(h * k), 0, x, y, dx, dy)
-        return dx.value / k, dy.value / k
-
-    e, f = to_device(0.0, 0.0)
-    x1, y1 = to_device(1000.0, 0.0)
-    x2, y2 = to_device(0.0, 1000.0)
-    return (x1 - e) / 1000, (y1 - f) / 1000, (x2 - e) / 1000, (y2 - f) / 1000, e, f
-
-
-def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], int, int]:
-    """Characters of the text layer with display boxes (None for generated ones), the
-    count of characters without a Unicode mapping and of control codes dropped."""
-    import pypdfium2.raw as raw
-
-    a, b, c, d, e, f = display_matrix(page)
-    upright = b == 0 and c == 0 and a > 0 and d < 0
-    rect = raw.FS_RECTF()
     tp = textpage.raw  # the bare pointer: ctypes calls on it are several times faster
     unicode, mapping_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
-    generated, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
     chars: list[str] = []
-    boxes: list[Box | None] = []
+    indices: list[int] = []
     bad = dropped = 0
     prev = 0
     for i in range(raw.FPDFText_CountChars(tp)):
@@ -93,50 +74,43 @@ def _page_chars(page: Any, textpage: Any) -> tuple[list[str], list[Box | None], 
         elif ch < " " and ch not in "\t\n":
             dropped += ch not in "\x02\x03"  # else pdfium's markers (soft hyphen 0x02 …)
             continue
-        box: Box | None = None
-        if ch != "\n" and not generated(tp, i) and loose_box(tp, i, rect):
-            if upright:  # the common case, without min/max
-                box = (a * rect.left + e, d * rect.top + f, a * rect.right + e, d * rect.bottom + f)
-            else:
-                xs = (a * rect.left + c * rect.bottom + e, a * rect.right + c * rect.top + e)
-                ys = (b * rect.left + d * rect.bottom + f, b * rect.right + d * rect.top + f)
-                box = (min(xs), min(ys), max(xs), max(ys))
         chars.append(ch)
-        boxes.append(box)
-    return chars, boxes, bad, dropped
+        indices.append(-1 if ch == "\n" else i)
+    return chars, indices, bad, dropped
 
 
-def _normalise(chars: list[str], boxes: list[Box | None]) -> tuple[str, list[Box | None]]:
-    """Trailing whitespace of each line removed, leading/trailing line breaks dropped."""
+def _normalise(chars: list[str], indices: list[int]) -> tuple[str, list[int]]:
+    """Trailing whitespace of each line removed, leading/trailing line breaks dropped; the
+    PDFium index of every character kept (-1 for line breaks)."""
     out_c: list[str] = []
-    out_b: list[Box | None] = []
+    out_i: list[int] = []
     line_c: list[str] = []
-    line_b: list[Box | None] = []
+    line_i: list[int] = []
 
     def flush() -> None:
         n = len(line_c)
         while n and line_c[n - 1].isspace():
             n -= 1
         out_c.extend(line_c[:n])
-        out_b.extend(line_b[:n])
+        out_i.extend(line_i[:n])
         line_c.clear()
-        line_b.clear()
+        line_i.clear()
 
-    for ch, box in zip(chars, boxes, strict=True):
+    for ch, i in zip(chars, indices, strict=True):
         if ch == "\n":
             flush()
             out_c.append("\n")
-            out_b.append(None)
+            out_i.append(-1)
         else:
             line_c.append(ch)
-            line_b.append(box)
+            line_i.append(i)
     flush()
     start, end = 0, len(out_c)
     while start < end and out_c[start] == "\n":
         start += 1
     while end > start and out_c[end - 1] == "\n":
         end -= 1
-    return "".join(out_c[start:end]), out_b[start:end]
+    return "".join(out_c[start:end]), out_i[start:end]
 
 
 def _ocr_limit(ocr_pages: int | None) -> int:
@@ -150,6 +124,13 @@ def _ocr_limit(ocr_pages: int | None) -> int:
 
 def _listed(numbers: list[int]) -> str:
     return "、".join(str(n) for n in numbers[:20]) + ("等" if len(numbers) > 20 else "")
+
+
+def _no_boxes(markup: PdfMarkup, n: int) -> None:
+    """``n`` characters without a page or box (page breaks, annotation lines)."""
+    markup.page_of.extend((-1,) * n)
+    markup.boxes.extend((0.0,) * (4 * n))
+    markup.char_index.extend((-1,) * n)
 
 
 def _append_extras(text: str, data: bytes, markup: PdfMarkup, warnings: list[str]) -> str:
@@ -169,9 +150,7 @@ def _append_extras(text: str, data: bytes, markup: PdfMarkup, warnings: list[str
         markup.extras.append(PdfExtra(offset, offset + len(line), page, label.split(" ", 1)[0]))
         pieces.append(line)
         offset += len(line)
-    added = offset - len(text)  # no boxes: one entry per character, as for page breaks
-    markup.page_of.extend((-1,) * added)
-    markup.boxes.extend((0.0,) * (4 * added))
+    _no_boxes(markup, offset - len(text))
     warnings.append(f"PDF 含注释或表单域 {len(extras)} 处，已一并审查（遮蔽后的 PDF 中全部删除）")
     return "".join(pieces)
 
@@ -194,6 +173,7 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
     limit = _ocr_limit(ocr_pages)
     tried = 0  # pages given to OCR (the cap counts them)
     annotated = False  # any annotation or a form: read their text too (pdf_extras)
+    read = False
     try:
         if len(pdf) == 0:
             raise IngestError(source, "PDF 没有页面")
@@ -202,9 +182,9 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
             page = pdf[index]
             annotated = annotated or raw.FPDFPage_GetAnnotCount(page) > 0
             textpage = page.get_textpage()
-            chars, boxes, page_bad, dropped = _page_chars(page, textpage)
-            text, page_boxes = _normalise(chars, boxes)
-            textpage.close()
+            chars, indices, page_bad, dropped = _page_chars(textpage)
+            text, page_idx = _normalise(chars, indices)
+            page_boxes: list[Box | None] | None = None  # OCR'd pages: boxes from OCR
             width, height = page.get_size()
             source_kind, note = "text", ""
             scan = pdf_scan.needs_ocr(page, text)
@@ -223,15 +203,26 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
                         source_kind = "ocr"
                         (mojibake if garbage else scanned).append(index + 1)
                         note = NOTE if garbage else ""
-            page.close()
+            if page_boxes is None and page_idx and len(markup.held) < HOLD:
+                markup.held[index] = (page, textpage)  # its boxes will need no reload
+            else:
+                textpage.close()
+                page.close()
             bad += page_bad
             if offset:
                 offset += len(PAGE_BREAK)
-                markup.page_of.extend((-1,) * len(PAGE_BREAK))
-                markup.boxes.extend((0.0,) * (4 * len(PAGE_BREAK)))
-            for box in page_boxes:
-                markup.page_of.append(-1 if box is None else index)
-                markup.boxes.extend(box or (0.0, 0.0, 0.0, 0.0))
+                _no_boxes(markup, len(PAGE_BREAK))
+            if page_boxes is None:  # the text layer: boxes computed when first asked for
+                markup.page_of.extend([index if i >= 0 else -1 for i in page_idx])
+                markup.char_index.extend(page_idx)
+                markup.boxes.extend(NAN_BOX * len(page_idx))
+                if page_idx:
+                    markup.lazy.add(index)
+            else:
+                for box in page_boxes:
+                    markup.page_of.append(-1 if box is None else index)
+                    markup.boxes.extend(box or (0.0, 0.0, 0.0, 0.0))
+                markup.char_index.extend((-1,) * len(page_boxes))
             markup.pages.append(
                 PdfPage(index + 1, width, height, offset, offset + len(text), source_kind, note)
             )
@@ -239,12 +230,20 @@ def load_pdf(data: bytes, source: str, ocr_pages: int | None = None) -> Ingested
             texts.append(text)
         encrypted = raw.FPDF_GetSecurityHandlerRevision(pdf) != -1
         annotated = annotated or raw.FPDF_GetFormType(pdf) != raw.FORMTYPE_NONE
+        read = True
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError(source, f"PDF 文件损坏，无法提取文字（{type(exc).__name__}）") from exc
     finally:
-        pdf.close()
+        if read and markup.lazy:
+            markup.pdf = pdf  # boxes computed from it when first asked for
+        else:
+            for page, textpage in markup.held.values():
+                textpage.close()
+                page.close()
+            markup.held.clear()
+            pdf.close()
     if scanned:
         warnings.append(f"第 {_listed(scanned)} 页为扫描页，已 OCR 识别")
     if mojibake:
