@@ -42,7 +42,8 @@ async def screen(request: Request) -> dict[str, Any]:
     (the same contract as ``zwgk screen --json``)."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
-    attach_locations(result.findings, doc.ingested)  # sheet/cell, archive member
+    # sheet/cell, page/box, member; off the event loop: PDF boxes are computed on demand
+    await off_loop(request, attach_locations, result.findings, doc.ingested)
     contract: dict[str, Any] = result.to_contract()
     contract["ledger_document_id"] = await off_loop(request, _record, request, doc, contract)
     if doc.uploaded:
@@ -93,7 +94,7 @@ async def prepublish(request: Request) -> dict[str, Any]:
     is null."""
     doc = await read_document(request)
     result = await off_loop(request, screen_document, request, doc)
-    attach_locations(result.findings, doc.ingested)  # the ledger keeps where each one is
+    await off_loop(request, attach_locations, result.findings, doc.ingested)  # for the ledger
     contract = result.to_contract()
     ledger_id = None
     writer = request.app.state.ledger_writer
