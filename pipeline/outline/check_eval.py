@@ -133,7 +133,7 @@ def evaluate(path: Path, seed: int = 17, screener: Any = None, limit: int = 0) -
                 "share": round(caught[k] / planted[k], 4) if planted[k] else None,
             }
             for k in KINDS
-        },  # fmt: skip
+        },
         "false_flag_list": false_flags,
         "missed_list": missed,
     }
@@ -142,7 +142,8 @@ def evaluate(path: Path, seed: int = 17, screener: Any = None, limit: int = 0) -
 def plant(
     kind: str, interp: str, result: CheckResult, index: PolicyIndex, rng: random.Random
 ) -> tuple[str, int, int, tuple[int, int]] | None:
-    """``(altered text, start, end of the change, the item's span after it)`` or None when nothing of ``kind`` is shared."""
+    """``(altered text, start, end of the change, the item's span after it)``; None when
+    the interpretation shares nothing of ``kind`` with the policy."""
     options = [(f, a, b) for f, a, b in result.matched if _plantable(kind, f)]
     rng.shuffle(options)
     for fig, a, b in options:
@@ -193,9 +194,9 @@ def _alter(
         return None
     if kind == "date":
         y, m, d = (int(x) for x in fig.value.split("-"))
-        have = {e.value for e in index.items.dates}
+        days = {e.value for e in index.items.dates}
         for nd in rng.sample([d + 1, d - 1, d + 10, d - 10, 15], 5):
-            if 1 <= nd <= 28 and f"{y:04d}-{m:02d}-{nd:02d}" not in have:
+            if 1 <= nd <= 28 and f"{y:04d}-{m:02d}-{nd:02d}" not in days:
                 return f"{y}年{m}月{nd}日", a, b
         return None
     if kind == "doc_number":
@@ -213,12 +214,12 @@ def _alter(
                 return str(int(last.group(0)) + step), a + last.start(), a + last.end()
         return None
     title = text[a:b]
-    swaps = [(x, y) for x, y in _TITLE_SWAPS if x in title]
+    swaps = [(w, v) for w, v in _TITLE_SWAPS if w in title]
     rng.shuffle(swaps)
-    for x, y in swaps:
-        new = title.replace(x, y, 1)
-        if index.titles.judge(Figure("title", new, new[1:-1]), "", set()) is not None:
-            return new, a, b
+    for w, new_w in swaps:
+        altered = title.replace(w, new_w, 1)
+        if index.titles.judge(Figure("title", altered, altered[1:-1]), "", set()) is not None:
+            return altered, a, b
     return None
 
 
@@ -232,9 +233,8 @@ def render(report: dict[str, Any], show: Iterable[str] = ()) -> str:
     )
     for k, v in report["planted"].items():
         share = "—" if v["share"] is None else f"{v['share']:.1%}"
-        lines.append(
-            f"植入修改 {k}: {v['caught']}/{v['planted']} 检出（{share}），类别正确 {v['kind_right']}"
-        )
+        got = f"{v['caught']}/{v['planted']}"
+        lines.append(f"植入修改 {k}: {got} 检出（{share}），类别正确 {v['kind_right']}")
     if "false" in show:
         lines += [
             f"  误报 {f['id']} [{f['kind']}] {f['note']} …{f['context']}…"

@@ -21,7 +21,10 @@ from pipeline.parse.numerals import DATE_RE, cn_to_int
 
 _CN = "零〇○一二两三四五六七八九十百千"
 # units after which a Chinese numeral is an amount (not a count or an ordinal)
-_CN_UNITS = "个工作日|个月|周岁|平方米|公里|万亿|亿元|万元|千元|万人|万户|小时|元|岁|年|天|日|人|名|倍|亩|户|家"
+_CN_UNITS = (
+    "个工作日|个月|周岁|平方米|公里|万亿|亿元|万元|千元|万人|万户|小时"
+    "|元|岁|年|天|日|人|名|倍|亩|户|家"
+)
 _CN_AMOUNT = re.compile(
     rf"(?<![第初])(?P<pct>百分之)?(?P<num>[{_CN}]+(?:点[{_CN}]+)?)"
     rf"(?(pct)|(?P<unit>{_CN_UNITS}))"

@@ -62,7 +62,7 @@ def headings(text: str) -> list[Figure]:
             continue
         if 6 <= len(line) <= 80 and "。" not in line and _HEADING_WORDS.search(line):
             a = m.start() + m.group(0).index(line)
-            out.append(Figure("title", line, clean(line), None, a, a + len(line)))
+            out.append(Figure("title", line, unwrapped(clean(line)), None, a, a + len(line)))
     return out
 
 
@@ -96,8 +96,9 @@ class TitleJudge:
         own = after is not None and self.doc_numbers(after.group(1))
         if len(t) <= 6:
             return self._short(t, fig, self.short | interp_aliases)
-        best, score, best_value = None, 0.0, ""
-        pool = [(f, clean(f.value)) for f in self.figures]
+        best: Figure | None = None
+        score, best_value = 0.0, ""
+        pool: list[tuple[Figure | None, str]] = [(f, clean(f.value)) for f in self.figures]
         pool += [(None, a) for a in self.short | interp_aliases]
         for f, value in pool:
             s = SequenceMatcher(None, t, value).ratio()

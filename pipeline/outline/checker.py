@@ -32,8 +32,19 @@ from pipeline.outline.model import Figure
 SAME_PLACE = 0.4
 
 _CLASSES = {
-    "upper": ("不超过", "不高于", "最高", "最多", "至多", "上限", "以下", "及以下", "以内", "之内")
-    + ("不多于",),
+    "upper": (
+        "不超过",
+        "不高于",
+        "不多于",
+        "最高",
+        "最多",
+        "至多",
+        "上限",
+        "以下",
+        "及以下",
+        "以内",
+        "之内",
+    ),
     "lower": ("不低于", "不少于", "至少", "最低", "最少", "下限", "以上", "及以上"),
     "below": ("低于", "少于", "小于", "不足"),
     "above": ("超过", "高于", "多于", "大于", "之上", "以外"),
@@ -124,17 +135,18 @@ def _bigrams(s: str) -> set[str]:
 _QUALIFIER_WORDS = re.compile("|".join(sorted(_CLASS_OF, key=len, reverse=True)))
 
 
-def _context_score(a: str, b: str) -> float:
+def _context_score(a: str, b: str, sided: bool = True) -> float:
     """How much of context ``a`` (left|right words) the context ``b`` shares (qualifier words
     left out: they are compared on their own)."""
     left_a, _, right_a = _QUALIFIER_WORDS.sub("", a).partition("|")
     left_b, _, right_b = _QUALIFIER_WORDS.sub("", b).partition("|")
     if len(left_a) >= 3 and left_a[-3:] == left_b[-3:]:
         return 1.0  # the same three characters right before the item (有效期, 补贴标准为)
-    grams = _bigrams(left_a[-8:]) | {"R" + g for g in _bigrams(right_a[:5])}
+    side = "R" if sided else ""  # numbers: a word may move to the other side (补贴200元)
+    grams = _bigrams(left_a[-8:]) | {side + g for g in _bigrams(right_a[:5])}
     if len(grams) < 2:
         return 0.0
-    other = _bigrams(left_b) | {"R" + g for g in _bigrams(right_b[:8])}
+    other = _bigrams(left_b) | {side + g for g in _bigrams(right_b[:8])}
     return len(grams & other) / len(grams)
 
 
@@ -142,8 +154,9 @@ def _same_place(interp: Prepared, fig: Figure, policy: PolicyIndex, cands: list[
     """The policy item at the same place as ``fig`` (by the words around it), if any."""
     ctx = interp.window(fig.start, fig.end)
     best, score = None, 0.0
+    sided = fig.kind == "date"
     for c in cands:
-        s = _context_score(ctx, policy.prep.window(c.start, c.end))
+        s = _context_score(ctx, policy.prep.window(c.start, c.end), sided)
         if s > score:
             best, score = c, s
     return best if score >= SAME_PLACE else None
@@ -191,6 +204,8 @@ def _is_marker(text: str, fig: Figure) -> bool:
 
 #: words that tie a date to the policy itself (its issue, entry into force, deadlines)
 _DATE_CUE = re.compile(r"施行|实施|印发|发布|公布|执行|有效期|截止|截至|之日起|起")
+#: words of an event around the policy (a press conference, a meeting), not of the policy
+_EVENT = re.compile(r"发布会|召开|举行|座谈|记者|采访|访谈|会议|调研|讯|电")
 
 
 def _judge(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
@@ -219,10 +234,12 @@ def _judge_date(interp: Prepared, fig: Figure, policy: PolicyIndex) -> Any:
     dates = policy.items.dates
     if any(e.value == fig.value or e.value.startswith(fig.value + "-") for e in dates):
         return None
-    place = _same_place(interp, fig, policy, dates)
+    shaped = [e for e in dates if e.value.count("-") == fig.value.count("-")]
+    place = _same_place(interp, fig, policy, shaped)
     if place is not None:
         return "date", [place], f"日期“{fig.text}”与原文同处的“{place.text}”不一致"
-    if fig.value.count("-") == 2 and _DATE_CUE.search(_clause(interp.text, fig)):
+    clause = _clause(interp.text, fig)
+    if fig.value.count("-") == 2 and _DATE_CUE.search(clause) and not _EVENT.search(clause):
         near = [e for e in dates if e.value.count("-") == 2 and e.value[:7] == fig.value[:7]]
         if near:
             return "date", near, f"日期“{fig.text}”与原文同月的“{near[0].text}”不一致"
