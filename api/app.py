@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.middleware import BodyLimit, Observe
-from api.routes import documents, ops, screening, web
+from api.routes import documents, interpretation, ops, screening, web
 from api.routes import ledger as ledger_routes
 from api.security import KeyCache, RateLimiter
 from api.settings import Settings, get_settings
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, ledger: Any = None) -> FastAPI:
     app.include_router(screening.router)
     app.include_router(ledger_routes.router)
     app.include_router(documents.router)
+    app.include_router(interpretation.router)
     app.include_router(web.router)
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware

@@ -13,7 +13,7 @@ import sys
 from pipeline.cli.common import EXIT_INPUT_ERROR, err
 
 #: Command groups, in the order ``zwgk --help`` lists them.
-GROUPS = ("screening", "scan", "service", "ledger", "ner", "documents", "outline")
+GROUPS = ("screening", "scan", "service", "ledger", "ner", "documents", "outline", "interpretation")
 
 
 def build_parser() -> argparse.ArgumentParser:
