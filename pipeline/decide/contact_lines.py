@@ -29,6 +29,9 @@ PRIVATE_ROLES = frozenset({"private", "party", "beneficiary", "participant"})
 PARAGRAPH_CAP = 600
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE = re.compile(r"[。!?！？]")
+#: Where a private cue stops owning what follows: the end of its sentence or line. An agency's
+#: phone in the next sentence (「来信人应写明联系方式。市政府研究室联系电话：…」) is the agency's.
+_OWNER_BOUND = re.compile(r"[。!?！？\n]")
 # Between the organisation and the item of a contact line: names, labels and other numbers
 # (省民政厅李婧电话：…, 研究院　刘　迎　186…　李　铮　189…, 信息中心⏎张娴 010-6755…　138…).
 _GAP_LABELS = re.compile(r"联系电话|联系方式|电子邮箱|电话|手机|邮箱|传真|联系人")
@@ -49,6 +52,7 @@ _COMPANY = re.compile(r"有限公司|有限责任公司|股份公司|集团|研�
 _ORGANISATION = re.compile(
     r"有限公司|公司|集团|研究院|研究所|研究中心|中心|委员会|办公室|管委会|协会|学会|联合会|"
     r"基金会|大学|学院|学校|医院|法院|检察院|人民政府|政府|[省市县区]委|[厅局]|[^\s，,。；]处(?=[\u4e00-\u9fff]{0,4}(?:电话|联系|邮箱|[:：\s]))"
+    r"|[\u4e00-\u9fff](?:科|股|室|办)(?=[\s\u3000:：]|电话|联系电话|联系方式)"
 )
 
 
@@ -97,8 +101,12 @@ class ContactLines:
             if company is not None:
                 return f"服务单位联系方式（{company.group()}）", company.start()
         floor = max(para, pos - self.config.paragraph_reach)
-        if private_before is not None and private_before > floor:
-            return None
+        if (
+            private_before is not None
+            and private_before > floor
+            and not _OWNER_BOUND.search(text, private_before, pos)
+        ):
+            return None  # the private person is named in this sentence or line: theirs
         if doc_type in LIST_DOC_TYPES and entity != "EMAIL":
             return None
         # 电话/手机 alone does not say whose a mobile is (「王小明，电话138…」 in a notice

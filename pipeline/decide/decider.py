@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
+from pipeline.decide.minors import mark_minor, reference_year
 from pipeline.decide.person_context import NearestPerson, mark_person_status, paragraph_window
 from pipeline.decide.roles import (
     RoleCue,
@@ -80,10 +81,13 @@ class Decider:
         cues = self.roles.cue_index(text, word_starts) if detections else None
         roles: dict[int, RoleCue] = {}
         persons: list[tuple[int, int, str]] = []
+        spans = [(d.start, d.end) for d in detections if d.entity == "PERSON"]
+        year = reference_year(text) if spans else 0
         for i, det in enumerate(detections):  # people first: others may belong to them
             if det.entity == "PERSON":
                 _note_column(text, det, rows)
                 mark_person_status(text, det)
+                mark_minor(text, det, spans, year, rows.header_at(det.start))
                 role = self.roles.resolve(text, det, doc_type, rows, word_starts, cues)
                 roles[i] = role
                 private = det.attrs.get("third_party") or det.attrs.get("welfare_status")

@@ -28,13 +28,14 @@ _STATUS_BEFORE = re.compile(
     "[:]?[ ]?$"
 )
 _STATUS_AFTER = re.compile(
-    "^[,]?[ ]?(?:因病|因[^,。;]{1,4}致残|患有|身患|罹患|患[^者]|残疾"
+    "^[,]?[ ]?(?:(?:[0-9]{4}年|去年|今年|前年|近期|此前|曾|于[0-9]{1,2}月)[0-9月日]*)?"
+    "(?:因病|因[^,。;]{1,4}致残|患有|身患|罹患|患[^者]|残疾|突发|突患|确诊|被?诊断[为出]|查出"
     "|[系为是(](?:低保|特困|五保|残疾))"
 )
 #: An honorific right after a name (邓小平同志, 孙中山先生): the word after the name only.
 _HONORIFIC_AFTER = ("同志", "先生", "女士")
 _BEFORE_REACH = 8
-_AFTER_REACH = 8
+_AFTER_REACH = 14
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")

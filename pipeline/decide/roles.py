@@ -144,7 +144,7 @@ class RoleResolver:
         if cues is None:
             cues = self.cue_index(text, word_starts)
         cue = cues.nearest_before(det.start)
-        if cue is not None:
+        if cue is not None and not _label_out_of_reach(text, cue, det.start):
             return cue
         lines = self.contact_lines
         if lines is not None and lines.applies(det.entity, doc_type, roster_header is not None):
@@ -220,6 +220,19 @@ class RoleResolver:
                 if m is not None and self._before[m.group()] != "private":
                     return RoleCue(self._before[m.group()], headers[idx], pos)
         return None
+
+
+#: Cues that are labels of a signature or editorial line (审核：王某, 责任编辑 李某): they name
+#: the person right after them, not one in the next clause (「经学校审核，拟资助以下学生：…」).
+_LABEL_CUES = frozenset({"审核", "审签", "签发", "编辑", "责任编辑", "发布人", "主持人"})
+_LABEL_GAP = re.compile(r"[:：\s\u3000]{0,4}")
+
+
+def _label_out_of_reach(text: str, cue: RoleCue, pos: int) -> bool:
+    """A label cue (审核, 签发 …) with more than a colon and spaces before ``pos``."""
+    if cue.cue not in _LABEL_CUES or cue.at < 0:
+        return False
+    return _LABEL_GAP.fullmatch(text, cue.at + len(cue.cue), pos) is None
 
 
 def _alternation(words: dict[str, str]) -> re.Pattern[str]:

@@ -6,6 +6,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 
 from pipeline.detect.base import DetectContext, Recognizer
+from pipeline.detect.unit_names import drop_unit_names
 from pipeline.document import Detection
 from pipeline.normalise import NormalisedText, normalise
 
@@ -49,7 +50,7 @@ class DetectionEngine:
             ctx.exclusions = self.exclusion_finder(source.text)
         for recognizer in self.recognizers:
             ctx.found.extend(recognizer.analyze(ctx))
-        return ctx, resolve_overlaps(ctx.found)
+        return ctx, resolve_overlaps(drop_unit_names(ctx, ctx.found))
 
     def detect(self, text: str) -> list[Detection]:
         """Detections for ``text`` with offsets into ``text`` itself."""

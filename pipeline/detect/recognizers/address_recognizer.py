@@ -20,12 +20,26 @@ _CJKC = f"[{_CJK}]"
 _NUM = r"[0-9]+(?:-[0-9]+)?"
 _CNUM = "[0-9一二三四五六七八九十百零〇]+"
 _BUILDING = rf"(?:[A-Z]|{_CNUM})(?:栋|幢|号楼|座)"
-_PARTS = rf"(?:{_BUILDING})?(?:{_NUM}单元)?(?:{_NUM}(?:层|楼))?(?:{_NUM}(?:室|户|号|房))?"
+_PARTS = (
+    rf"(?:{_BUILDING})?(?:(?:{_NUM}|[东南西北中])单元)?(?:{_NUM}(?:层|楼)|顶层|底层)?"
+    rf"(?:{_NUM}(?:室|户|号|房))?"
+)
 #: Last characters of residential compounds (望湖城, 翡翠花园, 梅园新村, 南区 …).
 _ESTATE = "小区|花园|公寓|大厦|家园|新村|苑|城|区|庭|府|湾|居|园|里|坊|公馆|广场|名邸|华庭"
+#: A residential structure: a housing estate's name or a dwelling unit (单元, 室 in an estate).
+_RESIDENTIAL_RE = re.compile(
+    "小区|花园|家园|公寓|新村|安置房|宿舍|苑|华庭|名邸|公馆|单元|(?<![工科产园开发业])(?:城|庭|府|湾|居|里|坊)"
+    rf"(?=[东南西北中]?[区苑]?{_CNUM}(?:栋|幢|号楼))"  # not 座: 撤销栾城2座收费站 counts
+)
+#: Public premises: office buildings and business centres (办公楼, 大厦, 写字楼 …).
+_PREMISES_RE = re.compile(
+    "办公楼|办公区|大厦|写字楼|综合楼|商务楼|行政中心|政务中心|服务中心|会展中心|商务中心|广场"
+    "|工业园|科技园|产业园|创业园|园区|开发区|商城|市场|大楼"
+)
 _ANCHOR_RE = re.compile(
     rf"(?P<road>(?:大道|大街|胡同|路|街|巷|弄)(?:(?:{_CNUM}|[东南西北中])(?:段|巷|弄))?{_NUM}号(?:院|楼)?"
-    rf"(?:[{_CJK}]{{2,8}}?(?:小区|花园|公寓|家园|新村|苑|大厦)(?={_BUILDING}))?{_PARTS})"
+    rf"(?:[{_CJK}]{{2,8}}?(?:小区|花园|公寓|家园|新村|苑|大厦|办公楼|综合楼|写字楼)"
+    rf"(?={_BUILDING}|{_NUM}(?:层|楼|室)))?{_PARTS})"
     rf"|(?P<village>(?:村(?:委会)?|社区|居委会)(?:{_CNUM}(?:村民小组|村民组|组|队|社)"
     rf"|(?:(?![或和及与本]){_CJKC}){{1,3}}(?:村民小组|村民组|屯))(?:{_NUM}号)?"
     rf"|村[{_CJK}]{{1,4}}组{_NUM}号)"
@@ -100,6 +114,18 @@ def _name_start(text: str, end: int, floor: int, limit: int) -> int:
             break
         s -= 1
     return s
+
+
+def _structure(address: str) -> str | None:
+    """``residential_structure`` for a dwelling in a housing estate (安置小区3号楼东单元,
+    幸福家园5栋1402室, 望湖城南区12栋), ``premises`` for an office building or business
+    centre (政务中心大厦B座1201室, 科技园3号楼); None for a road and number alone. Premises
+    words win: 某某花园大厦 is an office tower. Reach: the address itself."""
+    if _PREMISES_RE.search(address):
+        return "premises"
+    if _RESIDENTIAL_RE.search(address):
+        return "residential_structure"
+    return None
 
 
 def keep_until(text: str, start: int, end: int) -> int:
@@ -181,6 +207,9 @@ class AddressRecognizer(Recognizer):
         keep = town_end or chain_end or start
         score = 0.85 if (cue or chain_end or town_end) else 0.7
         attrs = {"keep_until_at": keep, "finest": _finest(m.group()), "cue": cue}
+        kind = _structure(text[start : m.end()])
+        if kind is not None:
+            attrs[kind] = True  # residential_structure / premises
         if cue in _RESIDENCE_CUES:
             attrs["residence"] = True  # 家住, 住址, 住所地: where a person lives
         elif _ORG_BEFORE_RE.search(text, max(0, start - 12), start):

@@ -38,7 +38,7 @@ _ENUM_AFTER_RE = re.compile("[、]|等(?!级)|和|及|或")
 _BOOK_OPEN, _BOOK_CLOSE = "《", "》"
 #: Statutory penalty ranges: 处三年以下有期徒刑, 处五年以上十年以下有期徒刑或者拘役.
 _PENALTY_RANGE_RE = re.compile("(?:以[上下]|处|或者|、|并处|减为|减刑为)$")
-_STATUTE_CRIME_RE = re.compile("犯(?:前|第|本|该|此|上述|其他|各)")
+_STATUTE_CRIME_RE = re.compile("(?:曾?因)?犯(?:前|第|本|该|此|上述|其他|各)")
 
 
 def token_starts_at(ctx: DetectContext, pos: int) -> bool:
@@ -47,11 +47,14 @@ def token_starts_at(ctx: DetectContext, pos: int) -> bool:
     return i < len(starts) and starts[i] == pos
 
 
-def _on_token_edges(ctx: DetectContext, s: int, e: int) -> bool:
-    """The phrase starts and ends on jieba word boundaries (not 转|基因 or 日|前科|技部)."""
+def _on_token_edges(ctx: DetectContext, s: int, e: int, loose_start: bool = False) -> bool:
+    """The phrase starts and ends on jieba word boundaries (not 转|基因 or 日|前科|技部).
+
+    ``loose_start``: a phrase opening with 因/曾因 (因犯盗窃罪) may start inside a word jieba
+    glued to the name before it (蒋天成|因 read as 成因)."""
     starts = token_starts(ctx)
     i = bisect_left(starts, s)
-    if i >= len(starts) or starts[i] != s:
+    if not loose_start and (i >= len(starts) or starts[i] != s):
         return False
     j = bisect_left(starts, e)
     return e >= len(ctx.text) or (j < len(starts) and starts[j] == e)
@@ -63,7 +66,8 @@ def plausible(ctx: DetectContext, category: str, s: int, e: int, how: str) -> bo
     text = ctx.text
     if category == "DATE_OF_BIRTH":
         return True
-    if not _on_token_edges(ctx, s, e):
+    loose = category == "CRIMINAL_RECORD" and text[s : s + 1] in ("因", "曾")
+    if not _on_token_edges(ctx, s, e, loose):
         return False
     if category == "CRIMINAL_RECORD":
         if _PENALTY_RANGE_RE.search(text[max(0, s - 3) : s]):

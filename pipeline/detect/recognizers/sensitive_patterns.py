@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 _CJK = "[\u4e00-\u9fff]"
 _CN = "[一二三四1-4]"
@@ -19,6 +20,32 @@ _ETHNIC_SINGLE = "汉回藏苗彝壮满侗瑶白傣黎佤畲水土羌怒京"
 _AGE = "(?:1[0-7]|[1-9]|十[一二三四五六七]?|[一二三四五六七八九])"
 
 _NUM = "[一二三四五六七八九十0-9]"
+_DISEASE_FILE = Path(__file__).resolve().parents[1] / "data" / "diseases.txt"
+
+
+def _diseases() -> list[str]:
+    """The disease lexicon (``data/diseases.txt``), longest first."""
+    lines = _DISEASE_FILE.read_text(encoding="utf-8").splitlines()
+    words = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    return sorted(words, key=len, reverse=True)
+
+
+DISEASES = _diseases()
+_DISEASE = "(?:急性|慢性|晚期|重度|恶性)?(?:" + "|".join(map(re.escape, DISEASES)) + ")"
+#: A health event told of a person: onset, diagnosis, disease, treatment (突发脑梗住院,
+#: 确诊为肺癌晚期, 被诊断为尿毒症, 因脑溢血住院手术).
+_ONSET = (
+    "(?:突发|突患|身患|罹患|患上|患有|患|得了|查出|检查出|检出|确诊(?:为|患有)?"
+    "|被?诊断(?:为|出)?|因)"
+)
+_TREATMENT = "(?:住院(?:治疗|手术|抢救)?|手术(?:治疗)?|透析|化疗|放疗|截肢|去世|病逝|离世)"
+_HEALTH_EVENT = f"{_ONSET}?{_DISEASE}(?:晚期|早期|中期)?(?:[,]?{_TREATMENT})?"
+#: Hospitalisation and surgery of a person without a named disease (因车祸住院手术, 做了心脏支架
+#: 手术); not 住院费用, 住院报销, 住院康复服务 (a category: 住院 must end its phrase).
+_STAY = (
+    "(?:因[\u4e00-\u9fff]{1,6}?)?住院(?:治疗|手术|抢救|观察)?(?![\\u4e00-\\u9fff])"
+    "|(?:做了|做过|接受了?|进行了?|实施了?)[\u4e00-\u9fff]{0,8}?手术(?![费室])"
+)
 _CRIMES = "强制隔离戒毒|戒毒(?:人员)?|服刑(?:人员|期间)?|吸毒(?:人员|史)?|社区矫正(?:对象|人员)?"
 
 
@@ -42,7 +69,15 @@ _SIMPLE_HEALTH = (
     "病情 病史 精神疾病 精神病 精神分裂症 抑郁症 确诊 住院治疗 重大疾病 重病 "
     "癌症 白血病 尿毒症 艾滋病"
 )
-_SIMPLE_CRIME = "前科 劳动教养 行政拘留 刑事拘留 取保候审 缓刑 假释 在逃 犯罪记录"
+_SIMPLE_CRIME = (
+    "前科 劳动教养 行政拘留 刑事拘留 取保候审 缓刑 假释 在逃 犯罪记录 "
+    "受过刑事处罚 刑释人员 刑释解教"
+)
+#: An earlier sanction told of a person: 曾因盗窃被行政拘留十日, 因吸毒被强制隔离戒毒.
+_PAST_SANCTION = (
+    "(?:曾|先后|多次|又)?因[^,。;:]{1,12}?被[^,。;:]{0,10}?"
+    f"(?:行政拘留|刑事拘留|劳动教养|强制隔离戒毒|治安拘留|逮捕|判处|判刑)(?:{_NUM}+[日天])?"
+)
 _RULES: list[_Rule] = [
     _rule(
         "HEALTH",
@@ -76,6 +111,8 @@ _RULES: list[_Rule] = [
         f"(?:罹患|(?<![隐祸后忧])患(?![有者])){_CJK}{{0,11}}?"
         "(?:病|症|癌|瘤|障碍|综合征|瘫痪)(?:住院(?:治疗|化疗)?)?",
     ),
+    _rule("HEALTH", "疾病", " ".join(DISEASES), _HEALTH_EVENT, 12),
+    _rule("HEALTH", "住院", "住院 手术", _STAY, 14),
     _rule(
         "RELIGION",
         "信仰",
@@ -104,7 +141,14 @@ _RULES: list[_Rule] = [
     ),
     _rule("CRIMINAL_RECORD", "前科", _SIMPLE_CRIME, "|".join(_SIMPLE_CRIME.split())),
     _rule("CRIMINAL_RECORD", "服刑", "戒毒 服刑 吸毒 社区矫正", _CRIMES, 4),
-    _rule("CRIMINAL_RECORD", "犯罪", "罪", f"犯(?:(?!罪){_CJK}){{1,8}}罪", 10),
+    _rule("CRIMINAL_RECORD", "犯罪", "罪", f"(?:曾?因)?犯(?:(?!罪){_CJK}){{1,8}}罪", 12),
+    _rule(
+        "CRIMINAL_RECORD",
+        "因…被拘留",
+        "行政拘留 刑事拘留 劳动教养 强制隔离戒毒 治安拘留 逮捕 判刑",
+        _PAST_SANCTION,
+        26,
+    ),
     _rule("MINOR", "未满周岁", "未满", "未满(?:十四|十六|十八|14|16|18)周岁"),
     _rule("MINOR", "未成年", "未成年", "未成年(?:人|子女)?"),
     _rule(

@@ -31,6 +31,9 @@ _AHEAD = 48
 
 _PRIVATE_CUE_RE = re.compile(
     "申请人|当事人|户主|该户|投诉人|举报人|来信人|信访人|该同志|该生|该人|该员|犯罪嫌疑人"
+    # a status word right before a name the model finds later (jieba does not tag it):
+    # 矫正对象蒋天成因…, 困难党员倪长山，… (not 社区矫正对象的管理)
+    "|(?:矫正对象|困难党员)(?=[\u4e00-\u9fff]{2,3}[,，因于在曾(（、])|其家属"
 )
 _SENTENCE_END_RE = re.compile("[。!?;\n]")
 #: A "label: value" line of a form block (当事人：…\n出生日期：…\n住址：…).
@@ -151,6 +154,8 @@ def _hits(ctx: DetectContext) -> list[tuple[_Rule, int, int, str]]:
                 if not m.start() <= i < m.end():
                     continue
                 s, e = m.span(rule.group) if rule.group else m.span()
+                if how == "cue" and not _cue_outside(text, links.sentence(i), s, e):
+                    continue  # the only cue is the phrase itself (a title: 社区矫正对象情况)
                 if not plausible(ctx, rule.category, s, e, how):
                     continue
                 key = (rule.category, s, e)
@@ -199,6 +204,11 @@ class SensitiveCategoryRecognizer(Recognizer):
             why = f"敏感个人信息({cue})"
             out.append(Detection(rule.category, s, e, score, self.name, why, attrs))
         return out
+
+
+def _cue_outside(text: str, sentence: tuple[int, int], s: int, e: int) -> bool:
+    """A private cue of the sentence lies outside the phrase ``[s, e)``."""
+    return any(c.end() <= s or c.start() >= e for c in _PRIVATE_CUE_RE.finditer(text, *sentence))
 
 
 def _line_at(text: str, pos: int) -> str:
