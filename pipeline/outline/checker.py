@@ -140,6 +140,7 @@ def _context_score(a: str, b: str, sided: bool = True) -> float:
     left out: they are compared on their own)."""
     left_a, _, right_a = _QUALIFIER_WORDS.sub("", a).partition("|")
     left_b, _, right_b = _QUALIFIER_WORDS.sub("", b).partition("|")
+    left_a, left_b = left_a.rstrip("为是达按约"), left_b.rstrip("为是达按约")
     if len(left_a) >= 3 and left_a[-3:] == left_b[-3:]:
         return 1.0  # the same three characters right before the item (有效期, 补贴标准为)
     side = "R" if sided else ""  # numbers: a word may move to the other side (补贴200元)
