@@ -4,6 +4,8 @@ The model is replaced by a recording stand-in here, so these tests pin the casca
 logic; tests/ner/test_shipped_artifact.py runs the real model through it.
 """
 
+import pytest
+
 from pipeline.detect.base import DetectContext, SpanIndex
 from pipeline.detect.recognizers.ner_recognizer import (
     MODEL_SCORE,
@@ -195,3 +197,21 @@ def test_a_model_name_without_surname_must_not_cut_a_word():
     tagger = RecordingTagger([Span(a, a + 3, "PERSON"), Span(b, b + 5, "PERSON")])
     found = NerPersonRecognizer(tagger, density=0).analyze(ctx_of(text))
     assert [text[d.start : d.end] for d in found] == ["奥尔布赖特"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("要降低管理成本，压减开支。", "成本"), ("创新管理方式，促进青年成长成才。", "方式")],
+)
+def test_a_verb_ending_in_a_post_character_is_no_cue(text: str, word: str) -> None:
+    # 管理|成本, 成长|成才: 理/长 end a verb here, not a post (总理, 局长)
+    ctx = DetectContext(normalise(text))
+    assert word not in [text[s:e] for s, e in spots(ctx)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("国务院总理李鹏出席会议。", "李鹏"), ("局长叶挺讲话。", "叶挺")]
+)
+def test_a_post_before_a_dictionary_name_is_still_a_cue(text: str, name: str) -> None:
+    ctx = DetectContext(normalise(text))
+    assert name in [text[s:e] for s, e in spots(ctx)]

@@ -150,7 +150,7 @@ def _surname_spot(words: list[str], flags: list[str], i: int) -> tuple[int, int,
             if is_cjk(prev) or len(nxt) == 1 or word in FUNCTION_SINGLE:
                 return 0, 0, ""  # 于|是, 和|平台, 党|的 — but ：关|海军（ is a name
         return 0, sl + min(len(nxt), 3), "alone"
-    cued = len(word) <= sl + 2 and _cued(words, i)
+    cued = len(word) <= sl + 2 and _cued(words, i, flags)
     if not cued and (word[0] in FUNCTION_SINGLE or not _name_like(word, flags[i] in NR_POS)):
         return None
     return 0, len(word), "token" if not_place_or_cue(word) else ""
@@ -168,14 +168,15 @@ def _name_like(word: str, person_tag: bool) -> bool:
     return person_tag and len(word) == 3
 
 
-def _cued(words: list[str], i: int) -> bool:
+def _cued(words: list[str], i: int, flags: list[str]) -> bool:
     """A cue word, a post or a verb of speech right before or after token ``i`` (叶挺 in
-    军长|叶挺, 彭真 in 彭真|同志)."""
+    军长|叶挺, 彭真 in 彭真|同志). A word ending in 长/理/席 counts as a post only when
+    jieba does not tag it a verb (总理|李鹏, but not 管理|方式, 办理|程序, 成长|成才)."""
     before = words[i - 1] if i else ""
     after = words[i + 1] if i + 1 < len(words) else ""
     if CUE_KINDS.get(before) == "post" or CUE_KINDS.get(after) == "post" or after in SPEECH:
         return True
-    return bool(before) and before[-1] in "长理席"
+    return bool(before) and before[-1] in "长理席" and not flags[i - 1].startswith("v")
 
 
 #: Verbs of speech and reference after a name (黄说, 袁再次提出).
