@@ -101,3 +101,27 @@ def test_private_persons_phone_in_the_same_sentence_stays_private() -> None:
         "申请人栾德民，手机：13956401234，已提交登记材料。"
     )
     assert _action(text, "13956401234", "MOBILE") == "redact"
+
+
+# ── a participants' table (参会回执, 报名表): names stay, their mobiles go to review ─────────
+@pytest.mark.parametrize(
+    "title",
+    ["参会回执", "报名回执", "参训人员报名表"],
+)
+def test_participant_table_rows(title: str) -> None:
+    text = (
+        "关于举办全市档案业务培训班的通知\n各县（区）档案馆：\n现将有关事项通知如下。\n"
+        f"附件：{title}\n{title}\n单位\t姓名\t职务\t手机\n"
+        "东城区档案馆\t卜凡荣\t副馆长\t13905641122\n西城区档案馆\t阙海燕\t科长\t15955012233"
+    )
+    assert _action(text, "阙海燕", "PERSON") == "allow"
+    assert _action(text, "13905641122", "MOBILE") == "review"
+    assert _action(text, "15955012233", "MOBILE") == "review"
+
+
+def test_a_welfare_roster_is_no_participant_table() -> None:
+    text = (
+        "2025年第三季度城乡低保对象公示\n序号\t姓名\t身份证号\t联系电话\n"
+        "1\t包玉珍\t341522196803041121\t13905641122"
+    )
+    assert _action(text, "13905641122", "MOBILE") == "redact"
