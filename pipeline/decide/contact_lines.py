@@ -5,9 +5,9 @@ a service provider's row in a list). Such an item has no strong role cue before 
 one (电话, 邮箱, 地址 …) or an organisation's name in the same line. Either makes it a contact
 item, but only where a private person cannot be meant: outside roster rows, outside documents
 about private people (replies, penalties, publicity lists) and with no private cue (申请人, 家住,
-当事人 …) earlier in the same sentence or line (a private cue in an earlier sentence of the paragraph
-does not own an agency's phone). Reach: the weak cue's sentence (``window`` characters);
-the organisation's line and the line before it, within the paragraph.
+当事人 …) earlier in the same sentence or line (a private cue in an earlier sentence of the
+paragraph does not own an agency's phone). Reach: the weak cue's sentence (``window``
+characters); the organisation's line and the line before it, within the paragraph.
 """
 
 from __future__ import annotations
