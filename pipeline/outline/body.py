@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.outline.model import Evidence, Point
+from pipeline.outline import applies
+from pipeline.outline.model import UNVERIFIED, Evidence, Point
 from pipeline.outline.points import clause_point, dedupe, lead_point, span_point
 from pipeline.outline.source import Source
-from pipeline.parse.model import Heading, Table
+from pipeline.parse.model import Cell, Heading, Row, Table
+from pipeline.parse.tables_align import fit
 
 _DUTY = re.compile(
     r"\[(?P<a>[^\[\]\n]{2,160}?(?:牵头|负责|配合)[^\[\]\n]{0,40}?)\]"
@@ -25,10 +27,6 @@ _BENEFIT = re.compile(
     r"给予[^,。;]{0,24}(?:补贴|奖励|补助|贴息|资助|奖补|支持)"
     r"|(?:补贴|补助|奖励|资助|救助)(?:标准|资金|金额)?[^,。;]{0,12}[0-9]"
     r"|减免|免收|免征|减征|免费|优惠政策|退税|减半|慰问金|救助标准"
-)
-_TIMELINE = re.compile(
-    r"自[^。;]{2,30}?起(?:施行|执行|实施)|起施行|有效期|(?:20[0-9]{2}年)?[0-9一二三四五六七八九十]{1,2}"
-    r"月(?:底|末|[0-9]{1,2}日)?(?:前|以前|之前)|年底前|年内完成|前完成|截止(?:时间|日期)"
 )
 _SAFEGUARD_HEAD = re.compile(
     r"保障|组织领导|领导|考核|监督|督查|督导|问责|责任落实|宣传|培训|经费|落实"
@@ -134,39 +132,94 @@ def _unclosed(text: str) -> int | None:
     return stack[0] if stack else None
 
 
+_ROW_NAMES = {
+    "task": "任务",
+    "requirement": "要求",
+    "lead": "牵头单位",
+    "responsible": "责任单位",
+    "deadline": "时限",
+}
+_ROW_ORDER = tuple(_ROW_NAMES)
+_ROW_LIMITS = {"task": 40, "requirement": 80}
+
+
+def _cell_text(src: Source, cell: Cell, limit: int) -> str:
+    """A cell's text; the pieces of a merged cell (two task levels) kept apart by 「 / 」."""
+    pieces = re.split(r"[\n\t]", src.original[cell.start : cell.end])
+    parts, pos = [], cell.start
+    for piece in pieces:
+        value = src.clean_original(pos, pos + len(piece)).strip("，,、 ")
+        if value:
+            parts.append(value)
+        pos += len(piece) + 1
+    return _short(" / ".join(parts), limit)
+
+
+def _task_cell(row: Row, roles: dict[str, str]) -> Cell | None:
+    """The row's task cell when it says something."""
+    for c in row.cells.values():
+        if roles.get(c.column) == "task" and c.value.strip():
+            return c
+    return None
+
+
 def _table_points(src: Source, table: Table) -> list[Point]:
-    """One point per row: 任务, 要求, 牵头单位, 责任单位, 时限 with each cell as evidence."""
+    """One point per row: 任务, 要求, 牵头单位, 责任单位, 时限 with each cell as evidence; a
+    task shared by several rows (a merged cell) is one point with the rows under it."""
     roles = {c.value: c.role for c in table.columns}
-    order = ("task", "requirement", "lead", "responsible", "deadline")
-    names = {
-        "task": "任务",
-        "requirement": "要求",
-        "lead": "牵头单位",
-        "responsible": "责任单位",
-        "deadline": "时限",
-    }
-    limits = {"task": 40, "requirement": 80}
     group = table.title.value if table.title else "任务分解表"
-    out = []
-    for row in table.rows:
+    out: list[Point] = []
+    shared_task: tuple[int, int] | None = None
+    for n, row in enumerate(table.rows):
+        task = _task_cell(row, roles)
+        key = (task.start, task.end) if task is not None else None
+        nxt = table.rows[n + 1] if n + 1 < len(table.rows) else None
+        nxt_task = _task_cell(nxt, roles) if nxt is not None else None
+        # the next row shares this task: the same (carried-down) cell, or none of its own
+        # where a Word table leaves a merged cell's continuation empty
+        follows = nxt is not None and (
+            (nxt_task is None and any(roles.get(c.column) == "task" for c in nxt.cells.values()))
+            or (nxt_task is not None and (nxt_task.start, nxt_task.end) == key)
+        )
+        in_group = shared_task is not None and (key is None or key == shared_task)
+        if task is not None and follows and key != shared_task:
+            text = f"任务：{_cell_text(src, task, _ROW_LIMITS['task'])}"
+            p = span_point(src, task.start, task.end, text, label="任务", level=2, group=group)
+            out.append(p)
+            shared_task, in_group = key, True
+        elif not in_group:
+            shared_task = None
         parts, ev = [], []
         cells = sorted(
             row.cells.values(),
-            key=lambda c: order.index(roles[c.column]) if roles.get(c.column) in order else 99,
+            key=lambda c: (
+                _ROW_ORDER.index(roles[c.column]) if roles.get(c.column) in _ROW_NAMES else 99
+            ),
         )
         for c in cells:
             role = roles.get(c.column, "other")
-            if role not in names:
+            if role not in _ROW_NAMES or (role == "task" and in_group):
                 continue
-            value = _short(src.clean_original(c.start, c.end).strip("，,、 "), limits.get(role, 60))
+            value = _cell_text(src, c, _ROW_LIMITS.get(role, 60))
             if value:
-                parts.append(f"{names[role]}：{value}")
+                parts.append(f"{_ROW_NAMES[role]}：{value}")
                 ev.append(Evidence(c.start, c.end, src.role))
+        wrong = [
+            _ROW_NAMES[roles[c.column]]
+            for c in cells
+            if roles.get(c.column) in ("lead", "responsible", "deadline")
+            and fit(c.value, roles[c.column]) < -1
+        ]
         if parts:
+            level = 3 if in_group else 2
+            label = "任务要求" if in_group else "任务"
             p = span_point(
-                src, row.start, row.end, "；".join(parts), label="任务", level=2, group=group
+                src, row.start, row.end, "；".join(parts), label=label, level=level, group=group
             )
             p.evidence = ev
+            if wrong:
+                p.status, p.text = "needs_editor", UNVERIFIED + p.text
+                p.note = f"表格第{n + 1}行“{'、'.join(wrong)}”一栏的内容与表头不符，请核对原表"
             out.append(p)
     return out
 
@@ -207,26 +260,8 @@ def benefits(src: Source) -> list[Point]:
 
 
 def timeline(src: Source) -> list[Point]:
-    points = _matching(src, _TIMELINE, "时间", limit=10, tables=False)
-    for table in src.doc.tables:
-        roles = {c.value: c.role for c in table.columns}
-        by_deadline: dict[str, list[tuple[Evidence, Evidence | None, str]]] = {}
-        for row in table.rows:
-            cells = row.cells.values()
-            dl = next((c for c in cells if roles.get(c.column) == "deadline"), None)
-            task = next((c for c in cells if roles.get(c.column) == "task"), None)
-            if dl is None:
-                continue
-            key = src.clean_original(dl.start, dl.end)
-            t_ev = Evidence(task.start, task.end) if task is not None else None
-            t_text = _short(src.clean_original(task.start, task.end), 30) if task else ""
-            by_deadline.setdefault(key, []).append((Evidence(dl.start, dl.end), t_ev, t_text))
-        for key, rows in list(by_deadline.items())[:8]:
-            tasks = [t for _, _, t in rows[:3] if t]
-            text = f"{key}：" + "；".join(tasks) + ("等" if len(rows) > 3 else "")
-            ev = [rows[0][0]] + [e for _, e, _ in rows[:3] if e is not None]
-            points.append(Point(text, ev, label="任务时限", group="任务分解表"))
-    return points
+    """实施时间: the effective date and validity (task deadlines stay with the tasks)."""
+    return applies.timeline(src)
 
 
 def safeguards(src: Source) -> list[Point]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.normalise import normalise
+from pipeline.outline import applies
 from pipeline.outline.model import UNVERIFIED, Evidence, Point
 from pipeline.outline.points import (
     clause_point,
@@ -25,10 +26,6 @@ _CONTEXT = re.compile(r"近年来|当前|目前|随着|新形势|面临|迫切|�
 _BACKGROUND_HEAD = re.compile(r"背景|意义|必要性|起草过程|形势")
 _GOAL_HEAD = re.compile(r"总体要求|主要目标|工作目标|目标任务|总体目标|发展目标|指导思想|目标")
 _GOAL = re.compile(r"到20[0-9]{2}年|力争|(?:主要|总体|工作|发展)目标(?:是|为|:)|目标是")
-_SCOPE = re.compile(
-    r"适用于|本(?:办法|规定|方案|意见|细则|通知|制度|措施)所称|适用范围|实施范围|适用对象"
-    r"|对象为|范围为|范围包括|支持对象|补助对象|申报对象|服务对象为"
-)
 
 
 def meta(src: Source) -> list[Point]:
@@ -258,9 +255,5 @@ def goals(src: Source) -> list[Point]:
 
 
 def scope(src: Source) -> list[Point]:
-    points: list[Point] = []
-    for s in src.sentences:
-        m = _SCOPE.search(s.norm)
-        if m:
-            points.append(clause_point(src, s, s.nstart + m.start(), label="适用范围"))
-    return dedupe(points)[:6]
+    """适用范围: what the scope article says (see ``applies``), not any 适用范围 mention."""
+    return applies.scope(src)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.model import Cell, Column, Row, Span, Table
+from pipeline.parse.tables_align import CARRIED, TASK_ROLES, align, drop_repeats
 from pipeline.parse.text import DocView, Line
 
 ROLES = {
@@ -51,8 +52,8 @@ def column_at(view: DocView, start: int, end: int) -> Column:
 def cell_at(view: DocView, start: int, end: int, column: str) -> Cell:
     p = view.piece(start, end)
     value = p.value
-    if "\n" in view.text[start:end]:  # cells folded together: keep them apart
-        parts = view.text[start:end].split("\n")
+    if "\n" in view.text[start:end] or "\t" in view.text[start:end]:  # merged: keep apart
+        parts = re.split(r"[\n\t]", view.text[start:end])
         values, pos = [], start
         for part in parts:
             if part.strip():
@@ -67,7 +68,11 @@ def carried_down(rows: list[Row], name: str) -> Cell | None:
     """Column ``name``'s cell of the row above, marked inherited: a short row of a printed
     table leaves out the leading cells it shares with the row above (merged cells)."""
     prev = rows[-1].cells.get(name) if rows else None
-    return None if prev is None else Cell(prev.start, prev.end, prev.text, prev.value, name, True)
+    return (
+        None
+        if prev is None or not prev.value
+        else Cell(prev.start, prev.end, prev.text, prev.value, name, True)
+    )
 
 
 def tab_tables(view: DocView, skip: set[int], section: str, lo: int, hi: int) -> list[Table]:
@@ -102,12 +107,17 @@ def _tab_table(view: DocView, run: list[Line], section: str) -> Table:
     header = _cells_of(view, run[0])
     columns = unique_names([column_at(view, s, e) for s, e in header])
     names = [c.value for c in columns]
-    rows = []
+    rows: list[Row] = []
+    task_table = _is_task_table(columns)
     for line in run[1:]:
-        cells = {}
-        for i, (s, e) in enumerate(_cells_of(view, line)):
-            name = names[i] if i < len(names) else f"第{i + 1}列"
-            cells[name] = cell_at(view, s, e, name)
+        found = _cells_of(view, line)
+        if task_table:
+            cells = _aligned(view, found, columns, rows)
+        else:
+            cells = {}
+            for i, (s, e) in enumerate(found):
+                name = names[i] if i < len(names) else f"第{i + 1}列"
+                cells[name] = cell_at(view, s, e, name)
         number = _row_number(cells, columns)
         span = view.piece(line.start, line.end)
         rows.append(Row(span.start, span.end, number, cells))
@@ -244,19 +254,23 @@ def _map_row(
     while body and body[-1] is None and len(body) > len(cols):
         body.pop()
     names = [c.value for c in cols]
-    while len(body) > len(names):
-        body = _fold(body)
-    missing = len(names) - len(body)
-    for k, name in enumerate(names):
-        if k < missing:
-            if (above := carried_down(previous, name)) is not None:
-                out[name] = above
-            continue
-        item = body[k - missing]
-        if isinstance(item, tuple):
-            out[name] = cell_at(view, item[0], item[1], name)
-        elif item is not None:
-            out[name] = cell_at(view, item.start, item.end, name)
+    if _is_task_table(cols):
+        spans = [_item_span(view, item) for item in body]
+        out = _aligned(view, spans, cols, previous)
+    else:
+        while len(body) > len(names):
+            body = _fold(body)
+        missing = len(names) - len(body)
+        for k, name in enumerate(names):
+            if k < missing:
+                if (above := carried_down(previous, name)) is not None:
+                    out[name] = above
+                continue
+            item = body[k - missing]
+            if isinstance(item, tuple):
+                out[name] = cell_at(view, item[0], item[1], name)
+            elif item is not None:
+                out[name] = cell_at(view, item.start, item.end, name)
     if seq_name:
         out = {seq_name: cell_at(view, first.start, first.end, seq_name), **out}
     s, e = view.span(first.start, max(c.end for c in cells if c is not None))
@@ -286,3 +300,41 @@ def _fold(body: list[_Item]) -> list[_Item]:
     if b1 is None:
         return [a, *body[2:]]
     return [(a0, b1), *body[2:]]
+
+
+def _is_task_table(columns: list[Column]) -> bool:
+    """A task-decomposition table: at least two columns with task roles (任务, 责任单位 …)."""
+    return len({c.role for c in columns} & TASK_ROLES) >= 2
+
+
+def _item_span(view: DocView, item: _Item) -> tuple[int, int]:
+    if isinstance(item, tuple):
+        return item
+    if item is None:
+        return (-1, -1)  # an empty cell (an extra blank line)
+    return (item.start, item.end)
+
+
+def _aligned(
+    view: DocView, spans: list[tuple[int, int]], columns: list[Column], previous: list[Row]
+) -> dict[str, Cell]:
+    """A task-table row's cells filed under the columns whose header they fit (see
+    ``tables_align``); a column left without a cell (merged) takes the cell above."""
+    texts = [view.text[a:b] if a >= 0 else "" for a, b in spans]
+    keep = drop_repeats(texts)
+    spans, texts = [spans[i] for i in keep], [texts[i] for i in keep]
+    while spans and not texts[-1].strip() and len(spans) > len(columns):
+        spans, texts = spans[:-1], texts[:-1]
+    runs = align(texts, [c.role for c in columns])
+    out: dict[str, Cell] = {}
+    for col, (i, j) in zip(columns, runs, strict=True):
+        name = col.value
+        used = [spans[k] for k in range(i, j) if texts[k].strip()]
+        if used:
+            out[name] = cell_at(view, used[0][0], used[-1][1], name)
+        elif i < j:  # an empty cell stays empty (Word's merged continuation cells too)
+            if spans[i][0] >= 0:
+                out[name] = cell_at(view, spans[i][0], spans[i][1], name)
+        elif col.role in CARRIED and (above := carried_down(previous, name)) is not None:
+            out[name] = above  # the row has no cell here: merged with the cell above
+    return out

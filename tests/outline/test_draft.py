@@ -124,8 +124,9 @@ def test_task_table_rows_with_units_and_deadlines(task_plan: str) -> None:
         "各乡镇人民政府",
         "2024年4月30日前",
     ]
-    deadlines = [p.text for p in outline.section("timeline").points if p.group]
-    assert "2024年6月30日前：完成项目招标" in deadlines
+    # task deadlines stay with the tasks: 实施时间 is the effective date, not 6月30日前
+    assert any("时限：2024年6月30日前" in p.text for p in rows)
+    assert not any("6月30日前" in p.text for p in outline.section("timeline").points)
     basis = [
         task_plan[e.start : e.end] for p in outline.section("basis").points for e in p.evidence
     ]
