@@ -46,6 +46,10 @@ def cmd_outline(args: argparse.Namespace) -> int:
         if polisher is None:
             err("未配置语言模型（ZWGK_LLM=http 或 transformers），按抽取结果输出")
     outline = draft_outline(text, previous=previous, polish=polisher)
+    if args.style == "qa":  # 简明问答 from the same (screened, guarded) draft
+        from pipeline.outline.qa import write_qa
+
+        return write_qa(text, outline, args.format, args.output, args.path)
     if args.format == "docx":
         out = args.output or str(Path(args.path).with_suffix("")) + ".解读提纲.docx"
         if out == "-" or (args.path == "-" and not args.output):
@@ -97,6 +101,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--output",
         metavar="OUT",
         help="输出文件（md/json 默认标准输出；docx 默认在原文件旁）",
+    )
+    p.add_argument(
+        "--style",
+        choices=("outline", "qa"),
+        default="outline",
+        help="outline（默认，解读提纲）或 qa（简明问答：每个回答引用原文并经核对）",
     )
     p.add_argument(
         "--polish",
