@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 
 from api.documents import (
     Incoming,
@@ -86,7 +86,14 @@ def _outline(request: Request, doc: Incoming, reveal: bool) -> tuple[Any, str]:
 async def outline(request: Request) -> dict[str, Any]:
     doc = await read_document(request)
     reveal = reveal_requested(request)
+    style = request.query_params.get("style", "outline").strip().lower() or "outline"
+    if style not in ("outline", "qa"):
+        raise HTTPException(422, "参数 style 应为 outline 或 qa")
     drafted, text = await off_loop(request, _outline, request, doc, reveal)
     log_document(request, doc, "outlined", None if reveal else text)
+    if style == "qa":  # 简明问答 from the same screened, guarded draft
+        from pipeline.outline.qa import draft_qa, qa_to_dict
+
+        return {"id": doc.id, **qa_to_dict(draft_qa(text, drafted))}
     out: dict[str, Any] = {"id": doc.id, **drafted.to_dict()}
     return out

@@ -97,3 +97,12 @@ def test_logged_content_is_redacted(make_client, keys, caplog):
         name = "notice" if "低保" in e["text"] else "penalty"
         assert_hidden(json.dumps(e, ensure_ascii=False), name)
     assert_hidden("\n".join(json.dumps(e, ensure_ascii=False) for e in entries), "reply")
+
+
+@pytest.mark.parametrize("doc_name", sorted(DOCUMENTS))
+def test_qa_style_of_the_outline_route_quotes_the_redacted_text(client, keys, doc_name):
+    r = client.post("/v1/outline?style=qa", json={"text": DOCUMENTS[doc_name], "id": doc_name},
+                    headers=bearer(keys["admin"]))  # fmt: skip
+    assert r.status_code == 200, r.text
+    assert r.json()["style"] == "qa" and r.json()["items"]
+    assert_hidden(r.text, doc_name)
