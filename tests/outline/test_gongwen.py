@@ -252,14 +252,21 @@ def _raster(pdf: Path, tmp: Path, dpi: int, pages: int = 1) -> list[Any]:
 
 
 def test_rendered_pages_hold_22_lines(rendered: Path, tmp_path: Path) -> None:
+    import numpy as np
+
     dpi = 100
-    counts = []
+    counts, pitches = [], []
     for img in _raster(rendered, tmp_path, dpi, pages=99):
         rows = (img[: int(262 * dpi / 25.4)] < 128).any(axis=1)  # the 版心 only
-        starts = rows[1:] & ~rows[:-1]
-        counts.append(int(starts.sum()) + int(rows[0]))
-    # a page breaks early only to keep a heading with its text
-    assert max(counts) == 22 and len(counts) >= 2, counts
+        starts = np.flatnonzero(rows[1:] & ~rows[:-1]) + 1
+        counts.append(len(starts) + int(rows[0]))
+        pitches += list(np.diff(starts) * 25.4 / dpi)
+    # the 版心 (297 - 37 - 35 = 225 mm) holds 22 lines: one line every 225/22 mm;
+    # a page may break a line or two early to keep a heading with its text or
+    # a paragraph's last lines together, never later
+    assert len(counts) >= 2 and max(counts) <= 22, counts
+    assert all(n >= 19 for n in counts[:-1]), counts
+    assert abs(float(np.median(pitches)) - 225 / 22) < 0.3, np.median(pitches)
 
 
 def test_rendered_body_starts_28_mm_from_the_left_edge(rendered: Path, tmp_path: Path) -> None:
