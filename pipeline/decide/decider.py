@@ -16,6 +16,7 @@ from pipeline.decide.roles import (
     sentence_around,
 )
 from pipeline.decide.rule_schema import Rule, RuleError, load_pack, rules_dir
+from pipeline.detect.recognizers.person_filters import has_word
 from pipeline.document import ENTITIES, Detection
 
 
@@ -101,6 +102,41 @@ class Decider:
             present = self._paragraph_words(text, det)
             rule = self.first_rule(det, role.role, doc_type, sentence, present)
             out.append(Decision(det, rule, role))
+        return self._same_name(text, out, doc_type)
+
+    def _same_name(self, text: str, decisions: list[Decision], doc_type: str) -> list[Decision]:
+        """A name redacted as a private person's is redacted wherever else the document
+        names that person without a cue (「犯罪嫌疑人戈振宇……经审讯，戈振宇……」).
+
+        Reach: the same name (two or more characters) in the same document; a mention with
+        its own cue (局长戈振宇) keeps its own decision.
+        """
+        private = {
+            name
+            for d in decisions
+            if d.detection.entity == "PERSON"
+            and d.rule.action == "redact"
+            and (d.role.role in _PRIVATE_ROLES or d.detection.attrs.get("third_party"))
+            and _strong(d)
+            and _name_like(name := text[d.detection.start : d.detection.end])
+        }
+        if not private:
+            return decisions
+        out = []
+        for d in decisions:
+            det = d.detection
+            name = text[det.start : det.end]
+            if (
+                det.entity == "PERSON"
+                and d.role.role == "unknown"
+                and d.rule.action != "redact"
+                and len(name) >= 2
+                and name in private
+            ):
+                det.attrs["same_as_private"] = True
+                rule = self.first_rule(det, d.role.role, doc_type, "", frozenset())
+                d = Decision(det, rule, d.role)
+            out.append(d)
         return out
 
     def _role(self, text, det, doc_type, rows, word_starts, cues, nearest) -> RoleCue:
@@ -146,6 +182,25 @@ class Decider:
             ):
                 return rule
         raise RuleError(f"没有规则适用于 {det.entity}（请在规则包末尾保留兜底规则）")
+
+
+def _strong(d: Decision) -> bool:
+    """A private reading tied to the name itself: its own cue right before it (犯罪嫌疑人戈振宇,
+    之妻冶海燕), a welfare or health status beside it, or a roster's name column — not a
+    private word somewhere in the sentence (「家长、学校多方评价，突出师德要求」)."""
+    det, role = d.detection, d.role
+    attrs = det.attrs
+    if attrs.get("third_party") or attrs.get("welfare_status") or attrs.get("roster"):
+        return True
+    if attrs.get("cue") and attrs.get("via") in ("cue", "masked"):
+        return True
+    return role.at >= 0 and 0 <= det.start - (role.at + len(role.cue)) <= 1
+
+
+def _name_like(name: str) -> bool:
+    """A name worth carrying to its other mentions: not an ordinary dictionary word (师德,
+    仲裁 — a wrong reading repeated would multiply), two to four characters or dotted."""
+    return ("·" in name or 2 <= len(name) <= 4) and not has_word(name)
 
 
 _OWNED_BY_NEAREST = frozenset(

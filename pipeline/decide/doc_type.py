@@ -17,6 +17,7 @@ class DocType:
     title: tuple[str, ...]
     body: tuple[str, ...]
     examples: tuple[str, ...]
+    title_genre: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class DocTypeClassifier:
                     tuple(str(w) for w in raw.get("title") or ()),
                     tuple(str(w) for w in raw.get("body") or ()),
                     tuple(str(w) for w in raw.get("examples") or ()),
+                    tuple(str(w) for w in raw.get("title_genre") or ()),
                 )
             )
         return cls(types, int(data.get("min_score", 3)))
@@ -59,8 +61,11 @@ class DocTypeClassifier:
     def classify(self, text: str) -> DocTypeGuess:
         """The document type of normalised ``text`` with the cues that decided it."""
         head = text[:TITLE_WINDOW]
+        title = _title_lines(text)
         best = OTHER
         for t in self.types:
+            if t.title_genre and not any(w in title for w in t.title_genre):
+                continue
             cues = [w for w in t.title if w in head]
             score = 3 * len(cues)
             body_cues = [w for w in t.body if w in text]
@@ -68,3 +73,14 @@ class DocTypeClassifier:
             if score >= self.min_score and score > best.score:
                 best = DocTypeGuess(t.id, t.name, score, tuple(cues + body_cues))
         return best
+
+
+def _title_lines(text: str, lines: int = 2, limit: int = 120) -> str:
+    """The first ``lines`` non-empty lines of ``text`` (its issuer and title)."""
+    out: list[str] = []
+    for line in text[: limit * lines].splitlines():
+        if line.strip():
+            out.append(line.strip()[:limit])
+            if len(out) == lines:
+                break
+    return "\n".join(out)

@@ -19,9 +19,9 @@ from pipeline.document import Detection
 
 #: Sentence and row bounds: 。；! ? and line breaks (a table row is one line).
 _BOUND = re.compile(r"[。;；!?！？\n]")
-#: An age under 18 written after the name (9岁, 12周岁, 十二岁).
+#: An age under 18 written after the name (9岁, 12周岁, 十二岁, 2岁7个月).
 _AGE = re.compile(
-    r"(?<![0-9])(?:1[0-7]|[1-9])周?岁(?![0-9半以])|(?<![十二三四五六七八九])(?:十[一二三四五六七]?|[一二三四五六七八九])周?岁"
+    r"(?<![0-9])(?:1[0-7]|[1-9])周?岁(?:[0-9]{1,2}个月|(?![0-9半以]))|(?<![十二三四五六七八九])(?:十[一二三四五六七]?|[一二三四五六七八九])周?岁"
 )
 _AGE_CELL = re.compile(r"(?:1[0-7]|[1-9])(?:周?岁)?")
 _ID = re.compile(r"(?<![0-9])[1-8][0-9]{5}((?:19|20)[0-9]{2})[0-9]{7}[0-9Xx](?![0-9])")
@@ -117,6 +117,9 @@ def mark_minor(
     if cue is not None:
         det.attrs["minor"] = True
         det.attrs["minor_cue"] = cue
+        # how it is known: an age or a birth year says it of this person; a school word
+        # (学生, 幼儿园) may speak of a group the sentence mentions
+        det.attrs["minor_by"] = "school" if _SCHOOL.fullmatch(cue) else "age"
 
 
 _AGE_HEADERS = frozenset({"年龄", "年龄（岁）", "年龄(岁)", "周岁"})

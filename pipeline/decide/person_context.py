@@ -1,7 +1,7 @@
 """Context a decision reads around a finding, each with a stated reach.
 
 * ``mark_person_status`` (reach: the clause around the name, at most a few characters): a
-  name right after a third-party cue (之妻, 邻居, 证人, 举报人 …) or next to a welfare or
+  name right after a third-party cue (之妻, 邻居, 证人, 举报人, 从个人 …) or next to a welfare or
   health status (低保户周大福, 周大福因病 …) is marked ``third_party`` / ``welfare_status``;
   an honorific right after it (邓小平同志, 孙中山先生) is noted as ``honorific``.
 * ``nearest_person`` (reach: the same sentence, or the same table row): the person a phone,
@@ -21,10 +21,11 @@ from pipeline.document import Detection
 _THIRD_PARTY_BEFORE = re.compile(
     "(?:之妻子?|之丈夫|之[夫子女父母兄弟姐妹孙侄]|其(?:妻子?|丈夫|夫|子|女|父|母|兄|弟|姐|妹|孙子?|孙女"
     "|儿媳|女婿|哥哥|弟弟|姐姐|妹妹|配偶)|邻居|证人|目击者|知情人|被害人|受害人|见证人|同住人|"
-    "举报人|投诉人)[:]?[ ]?$"
+    "举报人|投诉人|(?:从|向|由|自|与|给|系)(?:其他)?个人)[:]?[ ]?$"
 )
 _STATUS_BEFORE = re.compile(
-    "(?:低保户|低保人员|特困人员|特困供养人员|特困户|五保户|残疾人|重病患者|患者|病人|精神病人)"
+    "(?:低保户|低保人员|低保对象|特困人员|特困供养人员|特困户|五保户|残疾人|重病患者|患者|患儿|病患|病人|精神病人"
+    "|监测户|监测对象|边缘户|困难户|困难群众|孤儿|事实无人抚养儿童|留守儿童)"
     "[:]?[ ]?$"
 )
 _STATUS_AFTER = re.compile(

@@ -21,6 +21,7 @@ from pipeline.decide.role_index import (  # noqa: F401 (re-exported for the deci
     sentence_around,
 )
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
+from pipeline.decide.table_titles import TableTitles
 from pipeline.document import Detection
 
 #: Where a role cue stops reaching: sentence ends and blank lines (not single line breaks).
@@ -57,12 +58,14 @@ class RoleResolver:
         list_window: int = 0,
         contact_lines: ContactLines | None = None,
         names: dict[str, str] | None = None,
+        table_titles: TableTitles | None = None,
     ) -> None:
         self.window = window
         self.names = names or {}
         self.list_roles = list_roles
         self.list_window = list_window
         self.contact_lines = contact_lines
+        self.table_titles = table_titles or TableTitles()
         self._before = before
         self._after = after
         self._before_re = _alternation(before)
@@ -105,6 +108,7 @@ class RoleResolver:
             int(lists.get("window", window)),
             contact_lines,
             names,
+            TableTitles.from_config(data.get("table_titles")),
         )
 
     def resolve(
@@ -141,9 +145,9 @@ class RoleResolver:
             column_cue = self._column_cue(text, det.start, roster_header)
             if column_cue is not None:
                 return column_cue
-            title = _participant_table(text, det.start, roster_header)
-            if title is not None:  # a post in the row (副局长) is the participant's own
-                return RoleCue("participant", title)
+            titled = self.table_titles.role_of(text, det.start, roster_header)
+            if titled is not None:  # a post in the row (副局长) is the listed person's own
+                return RoleCue(*titled)
         if cues is None:
             cues = self.cue_index(text, word_starts)
         cue = cues.nearest_before(det.start)
@@ -223,23 +227,6 @@ class RoleResolver:
                 if m is not None and self._before[m.group()] != "private":
                     return RoleCue(self._before[m.group()], headers[idx], pos)
         return None
-
-
-#: The title right above a table of participants (参会回执, 报名表, 参训人员名单): its rows name
-#: those attending, not private people or beneficiaries. Reach: the table under that title.
-_PARTICIPANT_TITLE = re.compile(
-    "回执|报名表|报名回执|参会人员|参训人员|与会人员|参会名单|参训名单|学员名单"
-)
-
-
-def _participant_table(text: str, pos: int, header: str) -> str | None:
-    """The participant title of the table whose header is ``header`` (the row at ``pos``)."""
-    h = text.rfind(header.strip(), 0, pos)
-    if h <= 0:
-        return None
-    above = text.rfind("\n", 0, h - 1) + 1
-    m = _PARTICIPANT_TITLE.search(text, above, h)
-    return m.group() if m is not None else None
 
 
 #: Cues that are labels of a signature or editorial line (审核：王某, 责任编辑 李某): they name

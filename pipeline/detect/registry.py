@@ -37,9 +37,10 @@ def identifier_recognizers() -> list[Recognizer]:
 
 
 def default_recognizers(with_model: bool | None = None) -> list[Recognizer]:
-    """Every built-in recognizer, ready to use (rosters before sensitive categories, which
-    link to roster rows). ``with_model``: add the NER cascade (default: unless ``ZWGK_NER``
-    turns it off); it is skipped with a warning when no model can be loaded."""
+    """Every built-in recognizer, ready to use (rosters and every person recognizer, the
+    model's too, before sensitive categories, which link to names and roster rows).
+    ``with_model``: add the NER cascade (default: unless ``ZWGK_NER`` turns it off); it is
+    skipped with a warning when no model can be loaded."""
     from pipeline.detect.recognizers.address_recognizer import AddressRecognizer
     from pipeline.detect.recognizers.person_recognizer import PersonRecognizer
     from pipeline.detect.recognizers.public_lines import PublicLineRecognizer
@@ -51,7 +52,6 @@ def default_recognizers(with_model: bool | None = None) -> list[Recognizer]:
         RosterRecognizer(),
         PersonRecognizer(),
         AddressRecognizer(),
-        SensitiveCategoryRecognizer(),
         PublicLineRecognizer(),
     ]
     from pipeline.detect.recognizers.ner_recognizer import load_default, ner_enabled
@@ -60,6 +60,8 @@ def default_recognizers(with_model: bool | None = None) -> list[Recognizer]:
         model = load_default()
         if model is not None:
             found.append(model)
+    # last: a disease or a record is linked to names the model found too (兀志芳，重度失能)
+    found.append(SensitiveCategoryRecognizer())
     return found
 
 

@@ -21,7 +21,7 @@ _NUM = r"[0-9]+(?:-[0-9]+)?"
 _CNUM = "[0-9一二三四五六七八九十百零〇]+"
 _BUILDING = rf"(?:[A-Z]|{_CNUM})(?:栋|幢|号楼|座)"
 _PARTS = (
-    rf"(?:{_BUILDING})?(?:(?:{_NUM}|[东南西北中])单元)?(?:{_NUM}(?:层|楼)|顶层|底层)?"
+    rf"(?:[A-Z]{{1,2}}[0-9]{{0,2}}区(?=[0-9A-Z一二三四五六七八九十]))?(?:{_BUILDING})?(?:(?:{_NUM}|[东南西北中])单元)?(?:{_NUM}(?:层|楼)|顶层|底层)?"
     rf"(?:{_NUM}(?:室|户|号|房))?"
 )
 #: Last characters of residential compounds (望湖城, 翡翠花园, 梅园新村, 南区 …).
@@ -188,7 +188,9 @@ class AddressRecognizer(Recognizer):
         k = m.start()
         floor = k
         while floor > max(0, k - _WINDOW) and (
-            "\u4e00" <= text[floor - 1] <= "\u9fff" or text[floor - 1] in ": "
+            "\u4e00" <= text[floor - 1] <= "\u9fff"
+            or text[floor - 1] in ": "
+            or (text[floor - 1].isascii() and text[floor - 1].isalnum())  # 花果园R2区, A座
         ):
             floor -= 1
         cue = None

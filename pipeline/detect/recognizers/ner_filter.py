@@ -21,6 +21,7 @@ from pipeline.detect.recognizers.person_recognizer import (
     NO_CUE_BLOCK,
     NR_POS,
     PLACE_SUFFIX,
+    THING_AFTER,
     is_cjk,
     surname_len,
 )
@@ -60,6 +61,8 @@ def plausible_name(
         return bool(nxt) and (nxt in _AFTER_SINGLE or (before in _BEFORE_SINGLE and is_cjk(nxt)))
     if word in CUE_KINDS or word in NO_CUE_BLOCK or gazetteer().level(word) is not None:
         return False
+    if after.startswith(THING_AFTER):
+        return False  # 麻腮风疫苗, 金龙鱼牌: the name of a product, not a person
     if word[-1] in PLACE_SUFFIX and not (sl and len(word) <= sl + 2):
         return False  # 徐汇区, 阿姆斯特丹港 — but 余德庄, 罗庄 are names
     return 2 <= len(word) <= 12

@@ -177,7 +177,7 @@ class NerPersonRecognizer(Recognizer):
                 continue
             if not surname_len(text, s) and not on_edges(ctx, s, e):
                 continue  # 阿尔茨|海默病: a name without a surname must not cut a word
-            if any(_keeps_boundary(d, s, e) for d in same):
+            if any(_keeps_boundary(text, d, s, e) for d in same):
                 continue  # 张某某 and dotted names: the rules' boundary is the right one
             if same:
                 best = max(same, key=lambda d: d.score)
@@ -267,13 +267,21 @@ def _inside(windows: list[tuple[int, int]], s: int, e: int) -> bool:
     return k >= 0 and windows[k][0] <= s and e <= windows[k][1]
 
 
-def _keeps_boundary(d: Detection, s: int, e: int) -> bool:
+def _keeps_boundary(text: str, d: Detection, s: int, e: int) -> bool:
     """A rule name whose boundary the model does not change: a masked name (张某某), or a
     dotted name the model would cut (穆罕默|德·阿卜杜勒) — one it only extends
-    (迈克尔·托马 → 迈克尔·托马肖) takes the model's boundary."""
+    (迈克尔·托马 → 迈克尔·托马肖) takes the model's boundary — or a roster's name cell,
+    which is the whole name, or a name right after its cue that the model shortens by
+    exactly its surname (者苏兰, 之妻冶海燕: the model drops a rare surname it reads as a word)."""
     if d.attrs.get("masked_form"):
         return True
-    return bool(d.attrs.get("transliterated")) and not (s <= d.start and d.end <= e)
+    if d.attrs.get("roster") and d.start <= s and e <= d.end:
+        return True
+    if d.attrs.get("via") == "cue" and e == d.end and s > d.start:
+        # 之妻冶海燕: the model's 海燕 drops the surname the cue's name starts with
+        return surname_len(text, d.start) == s - d.start
+    # a dotted name the model widens to the left takes in the word before it (患儿|阿依古丽·…)
+    return bool(d.attrs.get("transliterated")) and not (s == d.start and d.end <= e)
 
 
 def ner_enabled() -> bool:

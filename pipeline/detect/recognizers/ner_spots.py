@@ -7,7 +7,8 @@ token. A spot is
 * a token that starts with a surname character and is not an ordinary dictionary word:
   the surname standing alone (耿|志军, 张|和平 — whatever follows, dictionary word or not),
   a jieba person token (王金兰/nr), or a word jieba does not know (鲍国权);
-* a surname character inside a word jieba does not know (当许|传音);
+* a surname character inside a word jieba does not know (当许|传音), or at the end of the
+  word before a given name jieba tags as a person (人马|国栋/nr);
 * any jieba person token, surname or not (克林顿/nr, 普里马科夫/nrt);
 * a transliterated run glued to a middle dot or a dash (约翰—格伦);
 * any name an earlier recognizer reported (its boundary and its existence are checked by
@@ -68,7 +69,7 @@ def spots(ctx: DetectContext) -> list[tuple[int, int]]:
 
 def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
     """:func:`spots` with the kind of each (``alone``, ``token``, ``nr``, ``inner``,
-    ``joined``), for measuring what each kind costs and finds."""
+    ``joined``, ``split``), for measuring what each kind costs and finds."""
     toks = ctx.tokens
     words, flags, starts = toks.words, toks.flags, toks.starts
     n = len(words)
@@ -92,6 +93,9 @@ def kinded_spots(ctx: DetectContext) -> list[tuple[int, int, str]]:
     for i in cand:
         word = words[i]
         first = word[0]
+        if i and len(word) <= 2 and flags[i] in NR_POS and _ends_in_surname(words[i - 1]):
+            # 人马|国栋/nr: jieba glued the surname to the word before a given name
+            out.append((starts[i] - 1, starts[i] + len(word), "split"))
         if first in SURNAME_FIRST:
             hit = _surname_spot(words, flags, i)
             if hit is not None:
@@ -130,6 +134,11 @@ _WORTH_MAX = 200_000
 _INNER = frozenset(SURNAMES) - WEAK_SINGLE
 #: First characters of the tokens worth a look (surnames and transliteration characters).
 _LEAD = SURNAME_FIRST | TRANSLIT
+
+
+def _ends_in_surname(word: str) -> bool:
+    """A dictionary word of two or more characters whose last one is a surname (人马)."""
+    return len(word) >= 2 and word[-1] in _INNER and is_cjk(word[0])
 
 
 def _surname_spot(words: list[str], flags: list[str], i: int) -> tuple[int, int, str] | None:

@@ -18,12 +18,12 @@ _DOMAIN = re.compile(
 _EMAIL_CUE = re.compile(r"电子邮箱|电子邮件|邮箱|E-mail|e-mail|Email|email|EMAIL|邮件")
 # The keyword is required for every mention: "QQ:12345678".
 _QQ = re.compile(
-    r"(?P<kw>(?:QQ|qq|Qq)(?:号码|号)?)(?!群)(?:[/、](?:微信号?|电话|手机))?[:\s]*(?:为|是)?[:\s]*"
+    r"(?P<kw>(?:QQ|qq|Qq)(?:号码|号)?)(?!群)(?:[/、](?:微信号?|电话|手机))?[:\s]*(?:为|是)?[:\s(（]*"
     r"(?P<id>[1-9][0-9]{4,10})(?![0-9A-Za-z@.])"
 )
 _WECHAT = re.compile(
     r"(?P<kw>(?:微信|WeChat|Wechat|wechat|WECHAT|weixin)(?:号码|号|ID|id)?)"
-    r"(?!公众|小程序|群|支付|扫)(?:[/、](?:QQ|qq|电话|手机))?[:\s]*(?:为|是)?[:\s]*"
+    r"(?!公众|小程序|群|支付|扫)(?:[/、](?:QQ|qq|电话|手机))?[:\s]*(?:为|是)?[:\s(（]*"
     r"(?P<id>wxid_[A-Za-z0-9_-]{4,30}|[A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_@.-])"
 )
 _IPV4 = re.compile(

@@ -66,6 +66,7 @@ _RESIDENTS = _words("居民 村民 市民 租户 ")
 #: Welfare and health statuses written before a name (低保户周大福): private in any document.
 STATUS_CUES = _words(
     "低保户 低保人员 特困人员 特困供养人员 特困户 五保户 残疾人 重病患者 精神病人 病人 "
+    "患儿 监测对象 监测户 边缘户 困难户 "
 )
 _OFFICIAL = _words("法定代表人 负责人 项目负责人 经办人 帮扶责任人 主要负责人 ")
 _EDITOR = _words("责任编辑 审核人 审核 编辑 校对 签发人 签发 审稿 核稿 拟稿人 拟稿 撰稿 ")
@@ -136,6 +137,11 @@ def masked_at(text: str, mou: int) -> tuple[int, int] | None:
 
 _ENUM_SEPS = frozenset("、,和及与 ")
 _DOC_NO_NEXT = frozenset("〔[(【")
+
+
+#: Heads right after a span that make it the name of a product or pathogen (麻腮风|疫苗,
+#: 金龙鱼|牌): not a person.
+THING_AFTER = ("疫苗", "病毒", "牌", "品牌", "商标", "系列", "型号")
 
 
 def is_cjk(ch: str) -> bool:

@@ -45,6 +45,7 @@ from pipeline.detect.recognizers.person_lexicon import (  # noqa: F401 (re-expor
     STOP_GIVEN,
     SURNAMES,
     SURNAMES_BY_FREQUENCY,
+    THING_AFTER,
     THIRD_PARTY_CUES,
     is_cjk,
     is_name_token,
@@ -124,7 +125,12 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         return False, False
     if last.end > e and last.pos not in NR_POS:
         return False, False  # the name would cut an ordinary word in two
-    if first.start == s and first.pos not in NR_POS and s + surname_len(text, s) < first.end < e:
+    if (
+        first.start == s
+        and first.pos not in NR_POS
+        and s + surname_len(text, s) < first.end < e
+        and not _closed_by_single(text, last, e)
+    ):
         return False, False  # the surname starts an ordinary word (单位|要)
     if function_start(text, toks, first, s, e):
         return False, False  # 申请人|应|根据, 投诉人|向|有, 投诉|人向|文化 (not 书记|于|洪亮)
@@ -133,6 +139,7 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         and surname_len(text, s) == 1
         and s + 1 < first.end < e
         and _has_word(first.word)
+        and not _closed_by_single(text, last, e)
     ):
         return False, False  # a word starts the candidate: 残疾人|康复|新技术
     if first.start == s and first.end > e and _has_word(first.word):
@@ -147,6 +154,12 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
         if not tagged or w[-1] in PLACE_SUFFIX or w in gazetteer().full:
             return False, False  # one ordinary word (单位, 应当, 高新区)
     return True, tagged
+
+
+def _closed_by_single(text: str, last: Token, e: int) -> bool:
+    """The candidate ends in a one-character token and the clause ends right there
+    (社区矫正对象蓝海|波，男): a name jieba read as a word plus a character."""
+    return last.start == e - 1 and last.end == e and not is_cjk(text[e : e + 1] or "，")
 
 
 def _given_end(text: str, s: int, sl: int) -> int:
@@ -210,7 +223,7 @@ class PersonRecognizer(Recognizer):
                 add(s, e, 0.7, None, "name_unit")
 
         for tok in name_tokens(ctx):
-            if is_name_token(tok, text):
+            if is_name_token(tok, text) and not text.startswith(THING_AFTER, tok.end):
                 add(tok.start, tok.end, 0.55, None, "nr")
         for s, e in dotted.spans:
             add(s, e, 0.55, None, "dotted")

@@ -36,6 +36,11 @@ _PRIVATE_CUE_RE = re.compile(
     "|(?:矫正对象|困难党员)(?=[\u4e00-\u9fff]{2,3}[,，因于在曾(（、])|其家属"
 )
 _SENTENCE_END_RE = re.compile("[。!?;\n]")
+#: Openers of a sentence that has no subject of its own and goes on about the person of
+#: the sentence before (因犯…罪, 曾因…, 于…年被判处, 经…鉴定, 后因病).
+_SUBJECTLESS_RE = re.compile(
+    "[ \t\u3000]*(?:曾?因|曾|于[0-9一二〇零]|经|后因|后经|现因|又因|次年|同年)"
+)
 #: A "label: value" line of a form block (当事人：…\n出生日期：…\n住址：…).
 _FIELD_LINE_RE = re.compile(r"[ \t]*[\u4e00-\u9fff()（）]{2,10}[:：]")
 _FORM_LINES_BACK = 4
@@ -114,7 +119,23 @@ class _Links:
             return "pronoun"
         if how is None:
             how = self._form_block_link(s)
+        if how is None:
+            how = self._subjectless_link(s)
         return how
+
+    def _subjectless_link(self, s: int) -> str | None:
+        """A sentence with no subject (「因犯危险驾驶罪，于…判处拘役四个月」) goes on about
+        the person of the sentence before it. Reach: that one sentence, in the same line."""
+        text = self.ctx.text
+        if s == 0 or text[s - 1] not in "。;" or not _SUBJECTLESS_RE.match(text, s):
+            return None
+        ps, pe = self.sentence(s - 1)
+        if ps >= pe:
+            return None
+        if ps not in self._cache:
+            self._cache[ps] = self._sentence_link(ps, pe)
+        how = self._cache[ps][0]
+        return how if how in ("name", "cue") else None
 
     def _form_block_link(self, s: int) -> str | None:
         """A field line of a form block is tied to the person named a few lines above."""
