@@ -9,6 +9,7 @@ from pipeline.decide.doc_type import DocTypeClassifier, DocTypeGuess
 from pipeline.decide.minors import mark_minor, reference_year
 from pipeline.decide.person_context import NearestPerson, mark_person_status, paragraph_window
 from pipeline.decide.roles import (
+    PUBLICITY_DOC_TYPES,
     RoleCue,
     RoleResolver,
     RosterRows,
@@ -102,7 +103,31 @@ class Decider:
             present = self._paragraph_words(text, det)
             rule = self.first_rule(det, role.role, doc_type, sentence, present)
             out.append(Decision(det, rule, role))
-        return self._same_name(text, out, doc_type)
+        return self._same_name(text, self._sensitive_beside(text, out, doc_type), doc_type)
+
+    def _sensitive_beside(
+        self, text: str, decisions: list[Decision], doc_type: str
+    ) -> list[Decision]:
+        """An uncued name allowed although its sentence tells a disease, an injury or a
+        criminal matter (「职工韩立新……诊断为左锁骨骨折」「王建军……被依法追究刑事责任」) goes
+        to review, except in a mandated publicity list. Reach: the sentence."""
+        spans = [
+            (d.detection.start, d.detection.end)
+            for d in decisions
+            if d.detection.entity in _SENSITIVE_BESIDE and d.rule.action != "allow"
+        ]
+        if not spans or doc_type in PUBLICITY_DOC_TYPES:
+            return decisions  # a mandated list names its people; the disease itself is masked
+        out = []
+        for d in decisions:
+            det = d.detection
+            if det.entity == "PERSON" and d.role.role == "unknown" and d.rule.action == "allow":
+                s, e = sentence_bounds(text, det.start, det.end)
+                if any(s <= a and b <= e for a, b in spans):
+                    det.attrs["sensitive_in_sentence"] = True
+                    d = Decision(det, self.first_rule(det, "unknown", doc_type, ""), d.role)
+            out.append(d)
+        return out
 
     def _same_name(self, text: str, decisions: list[Decision], doc_type: str) -> list[Decision]:
         """A name redacted as a private person's is redacted wherever else the document
@@ -201,6 +226,16 @@ def _name_like(name: str) -> bool:
     """A name worth carrying to its other mentions: not an ordinary dictionary word (师德,
     仲裁 — a wrong reading repeated would multiply), two to four characters or dotted."""
     return ("·" in name or 2 <= len(name) <= 4) and not has_word(name)
+
+
+_SENSITIVE_BESIDE = frozenset({"HEALTH", "CRIMINAL_RECORD"})
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around ``[start, end)``: from the last 。；!? or line break."""
+    s = max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1
+    ends = [i for i in (text.find(c, end) for c in "。;；!?！？\n") if i >= 0]
+    return s, min(ends) if ends else len(text)
 
 
 _OWNED_BY_NEAREST = frozenset(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
 
 TITLE_WINDOW = 150
+_CITED = re.compile("《[^》\n]{0,80}》")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,8 @@ class DocTypeClassifier:
 
     def classify(self, text: str) -> DocTypeGuess:
         """The document type of normalised ``text`` with the cues that decided it."""
-        head = text[:TITLE_WINDOW]
+        # a document cited in the opening lines (根据《…实施方案》) says nothing of this one's type
+        head = _CITED.sub("", text[:TITLE_WINDOW])
         title = _title_lines(text)
         best = OTHER
         for t in self.types:

@@ -101,3 +101,36 @@ def test_a_third_party_or_status_beside_a_name_makes_it_private(text: str, name:
 def test_a_child_in_a_narrative_is_not_allowed_silently() -> None:
     text = "情况通报\n6月14日，城南小学学生谢雨航，男，9岁，在河道游泳时溺水。"
     assert _by_text(text)["谢雨航"][0] == "review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "事故调查报告\n经查，段志强醉酒驾驶机动车，被依法追究刑事责任。",
+        "工伤认定决定书\n经查，职工雷振宇在车间作业时受伤，诊断为头皮挫裂伤。",
+    ],
+)
+def test_an_uncued_name_beside_a_disease_or_record_is_reviewed(text: str) -> None:
+    persons = [f for f in screen_text(text).findings if f.entity == "PERSON"]
+    assert persons and all(f.action != "allow" for f in persons), persons
+
+
+def test_the_sentence_rule_leaves_a_publicity_list_to_its_own_rules() -> None:
+    text = (
+        "关于2026年第一批重特大疾病医疗救助对象的公示\n"
+        "根据《市医疗救助实施方案》，现将救助对象公示如下：\n"
+        "1．苟兰芳，患尿毒症，救助金额12000元；\n"
+    )
+    found = {f.text: f.rule for f in screen_text(text).findings}
+    assert found.get("苟兰芳") not in (None, "PI-NAME-SENSITIVE-SENTENCE"), found
+    assert any("尿毒症" in t for t in found), found
+
+
+def test_a_cited_plan_in_the_opening_lines_does_not_type_the_document() -> None:
+    from pipeline.decide.doc_type import DocTypeClassifier
+
+    text = (
+        "关于2026年第一批临时救助对象的公示\n"
+        "根据《县临时救助实施方案》《县社会救助实施细则》，经审核，现公示如下："
+    )
+    assert DocTypeClassifier.from_yaml().classify(text).id == "subsidy_publicity"

@@ -110,6 +110,13 @@ _RULES: list[_Rule] = [
         f"{_DISABILITY}(?:残疾)?{_CN}级(?:[(](?:盲|低视力)[)])?",
     ),
     _rule("HEALTH", "因病", "因病致", "因病致(?:贫|残)"),
+    _rule(
+        "HEALTH",
+        "伤残等级",
+        "伤残 评定为 鉴定为",
+        f"(?:评定为|鉴定为|构成)?{_NUM}{{1,2}}级(?:伤残)?(?=[,。;]|$)|(?:评定为|鉴定为|构成){_NUM}{{1,2}}级",
+        6,
+    ),
     _rule("HEALTH", "致残", "致残", f"因(?:{_CJK}){{1,4}}?致残", 6),
     _rule(
         "HEALTH",
@@ -150,6 +157,8 @@ _RULES: list[_Rule] = [
     _rule("CRIMINAL_RECORD", "前科", _SIMPLE_CRIME, "|".join(_SIMPLE_CRIME.split())),
     _rule("CRIMINAL_RECORD", "服刑", "戒毒 服刑 吸毒 社区矫正", _CRIMES, 4),
     _rule("CRIMINAL_RECORD", "犯罪", "罪", f"(?:曾?因)?犯(?:(?!罪){_CJK}){{1,8}}罪", 12),
+    _rule("CRIMINAL_RECORD", "涉嫌犯罪", "涉嫌", f"涉嫌(?:(?!罪){_CJK}){{1,10}}罪"),
+    _rule("CRIMINAL_RECORD", "追究刑事责任", "刑事责任", "被(?:依法)?追究刑事责任", 6),
     _rule(
         "CRIMINAL_RECORD",
         "因…被拘留",
