@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pipeline.decide.roles import (
     RosterRows,
     column_of,
     sentence_around,
+    sentence_span,
 )
 from pipeline.decide.rule_schema import Rule, RuleError, load_pack, rules_dir
 from pipeline.detect.recognizers.person_filters import has_word
@@ -118,16 +120,12 @@ class Decider:
         ]
         if not spans or doc_type in PUBLICITY_DOC_TYPES:
             return decisions  # a mandated list names its people; the disease itself is masked
-        out = []
-        for d in decisions:
-            det = d.detection
-            if det.entity == "PERSON" and d.role.role == "unknown" and d.rule.action == "allow":
-                s, e = sentence_bounds(text, det.start, det.end)
-                if any(s <= a and b <= e for a, b in spans):
-                    det.attrs["sensitive_in_sentence"] = True
-                    d = Decision(det, self.first_rule(det, "unknown", doc_type, ""), d.role)
-            out.append(d)
-        return out
+
+        def beside(d: Decision) -> bool:
+            s, e = sentence_span(text, d.detection.start, d.detection.end, None)
+            return d.rule.action == "allow" and any(s <= a and b <= e for a, b in spans)
+
+        return self._rerule(decisions, doc_type, "sensitive_in_sentence", beside)
 
     def _same_name(self, text: str, decisions: list[Decision], doc_type: str) -> list[Decision]:
         """A name redacted as a private person's is redacted wherever else the document
@@ -147,20 +145,28 @@ class Decider:
         }
         if not private:
             return decisions
+
+        def repeated(d: Decision) -> bool:
+            name = text[d.detection.start : d.detection.end]
+            return d.rule.action != "redact" and len(name) >= 2 and name in private
+
+        return self._rerule(decisions, doc_type, "same_as_private", repeated)
+
+    def _rerule(
+        self,
+        decisions: list[Decision],
+        doc_type: str,
+        attr: str,
+        picked: Callable[[Decision], bool],
+    ) -> list[Decision]:
+        """Decide again, with ``attr`` set, every uncued name (role unknown) ``picked``
+        chooses; the rules with that attribute then apply to it."""
         out = []
         for d in decisions:
             det = d.detection
-            name = text[det.start : det.end]
-            if (
-                det.entity == "PERSON"
-                and d.role.role == "unknown"
-                and d.rule.action != "redact"
-                and len(name) >= 2
-                and name in private
-            ):
-                det.attrs["same_as_private"] = True
-                rule = self.first_rule(det, d.role.role, doc_type, "", frozenset())
-                d = Decision(det, rule, d.role)
+            if det.entity == "PERSON" and d.role.role == "unknown" and picked(d):
+                det.attrs[attr] = True
+                d = Decision(det, self.first_rule(det, "unknown", doc_type, ""), d.role)
             out.append(d)
         return out
 
@@ -229,13 +235,6 @@ def _name_like(name: str) -> bool:
 
 
 _SENSITIVE_BESIDE = frozenset({"HEALTH", "CRIMINAL_RECORD"})
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around ``[start, end)``: from the last 。；!? or line break."""
-    s = max(text.rfind(c, 0, start) for c in "。;；!?！？\n") + 1
-    ends = [i for i in (text.find(c, end) for c in "。;；!?！？\n") if i >= 0]
-    return s, min(ends) if ends else len(text)
 
 
 _OWNED_BY_NEAREST = frozenset(

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pipeline.decide.contact_lines import PRIVATE_ROLES
 from pipeline.detect.recognizers.roster_recognizer import CELL_SPLIT
 
-_SENTENCE_END = re.compile(r"[。;；!?！？\n]")
+_SENTENCE_CHARS = "。;；!?！？\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_CHARS}]")
 
 
 class CueIndex:
@@ -110,15 +111,17 @@ def column_of(text: str, pos: int, header: str) -> tuple[int, list[str]]:
     return column, CELL_SPLIT.split(header.strip())
 
 
+def sentence_span(text: str, start: int, end: int, reach: int | None = 80) -> tuple[int, int]:
+    """Where the sentence containing ``text[start:end]`` begins and ends (at most ``reach``
+    characters either side; ``None``: the whole sentence)."""
+    lo = 0 if reach is None else max(0, start - reach)
+    hi = len(text) if reach is None else min(len(text), end + reach)
+    left = max(text.rfind(c, lo, start) for c in _SENTENCE_CHARS)
+    m = _SENTENCE_END.search(text, end, hi)
+    return (left + 1 if left >= 0 else lo), (m.start() if m else hi)
+
+
 def sentence_around(text: str, start: int, end: int, reach: int = 80) -> str:
     """The sentence containing ``text[start:end]`` (bounded by ``reach`` characters)."""
-    lo = max(0, start - reach)
-    left = text[lo:start]
-    ends = list(_SENTENCE_END.finditer(left))
-    if ends:
-        left = left[ends[-1].end() :]
-    right = text[end : end + reach]
-    m = _SENTENCE_END.search(right)
-    if m:
-        right = right[: m.start()]
-    return left + text[start:end] + right
+    s, e = sentence_span(text, start, end, reach)
+    return text[s:e]

@@ -19,6 +19,7 @@ from pipeline.decide.role_index import (  # noqa: F401 (re-exported for the deci
     _on_boundary,
     column_of,
     sentence_around,
+    sentence_span,
 )
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
 from pipeline.decide.table_titles import TableTitles
