@@ -138,7 +138,10 @@ def test_kill_9_mid_crawl_then_resume_is_exact(crawled: dict[str, Any], tmp_path
     env = _env(tmp_path / "data")
     cmd = _crawl_cmd(base, out)
     cmd[cmd.index("--concurrency") + 1] = "1"
-    cmd += ["--batch-size", "2"]  # lines appear a few at a time: kills land mid-crawl
+    # a paced crawl (one request per 0.2 s) so that on a fast, idle machine the second kill
+    # still lands before the crawl is done and marked complete; lines appear a few at a time
+    cmd[cmd.index("--delay") + 1] = "0.2"
+    cmd += ["--batch-size", "2"]
     for wait_lines in (3, 14):  # kill early, then again later in the crawl
         proc = subprocess.Popen(
             cmd, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
