@@ -18,7 +18,9 @@ from dataclasses import dataclass
 #: Entities a contact line can hold.
 CONTACT_ENTITIES = frozenset({"MOBILE", "LANDLINE", "EMAIL", "QQ", "WECHAT", "ADDRESS"})
 #: Documents answering or sanctioning a private person: nothing here makes an item contact data.
-PRIVATE_DOC_TYPES = frozenset({"disclosure_reply", "petition_reply", "penalty_decision"})
+PRIVATE_DOC_TYPES = frozenset(
+    {"disclosure_reply", "petition_reply", "penalty_decision", "case_decision"}
+)
 #: Publicity lists of private people: only an e-mail after a weak cue, or a number closing a
 #: record that opens with a company's name (a list of service providers), is contact data.
 LIST_DOC_TYPES = frozenset(

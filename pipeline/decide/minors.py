@@ -23,6 +23,8 @@ _BOUND = re.compile(r"[。;；!?！？\n]")
 _AGE = re.compile(
     r"(?<![0-9])(?:1[0-7]|[1-9])周?岁(?:[0-9]{1,2}个月|(?![0-9半以]))|(?<![十二三四五六七八九])(?:十[一二三四五六七]?|[一二三四五六七八九])周?岁"
 )
+#: The particulars right after a name: sex, then the age (，11岁 / （女，9周岁）).
+_OWN_AGE = re.compile(rf"[,，(（]?[ ]?(?:[男女][,，、 ]?)?({_AGE.pattern})")
 _AGE_CELL = re.compile(r"(?:1[0-7]|[1-9])(?:周?岁)?")
 _ID = re.compile(r"(?<![0-9])[1-8][0-9]{5}((?:19|20)[0-9]{2})[0-9]{7}[0-9Xx](?![0-9])")
 _CLAUSE = re.compile(r"[,，、:：]")
@@ -77,6 +79,11 @@ def minor_cue(
         return f"年龄{age_cell.strip()}"
     lo, hi = _slot(text, det, persons)
     slot = text[lo:hi]
+    # an age in the name's own particulars (潘思琪，11岁，… / 潘思琪（女，11岁）) is this
+    # person's, whatever institution the rest of the sentence names (…大学附属儿童医院)
+    m = _OWN_AGE.match(text, det.end, hi)
+    if m is not None and not _ADULT.search(text, lo, det.start):
+        return m.group(1)
     if _ADULT.search(slot):
         return None
     m = _AGE.search(text, det.end, hi)

@@ -8,7 +8,10 @@ Steps, in order:
    mirrors insert after characters (``關(guān)于`` → ``关于``), and spaces or hyphens inside
    digit groups shaped like a phone, ID or card number (``138 1234 5678``), or splitting an
    ID number anywhere when the joined number passes its check digit;
-3. a "?" left where the mirror's encoding lost a character before its pinyin
+3. letter spacing, deleted the same way: the spaces of a form label spread for alignment
+   (``申 请 人：``, ``姓    名：``) and of a line whose characters are spaced one by one (OCR
+   and PDF output: ``与 邻 户 唐 世 贵``), so that cues and names read as words;
+4. a "?" left where the mirror's encoding lost a character before its pinyin
    (``?dāng)``) becomes ``□`` (length-preserving) and the pinyin is deleted.
 """
 
@@ -51,6 +54,18 @@ _SEP_INSIDE = re.compile(_SEP)
 # value passes the GB 11643 check digit, so two neighbouring numbers are never glued.
 # (the look-behind follows the first character so that ``re`` can skip ahead to digits)
 _SPLIT_ID = re.compile(rf"[1-9](?<![0-9][1-9])(?:{_SEP}?[0-9]){{16}}{_SEP}?[0-9Xx](?![0-9])")
+#: A spread form label at the start of a line: two to four characters with spaces between
+#: them, then a colon (申 请 人：, 姓    名:).
+_SPREAD_LABEL = re.compile(
+    r"(?m)^[ \t]*[\u4e00-\u9fff](?:[ \u3000]{1,6}[\u4e00-\u9fff]){1,3}(?=[ \u3000]{0,4}[:：])"
+)
+_LABEL_SPACES = re.compile(r"[ \u3000]+")
+#: A character-spaced line: at least 6 single characters standing between spaces, and they
+#: make at least 60 % of the line's space-separated pieces (a header line 「姓名 性别 民族」
+#: has none).
+_WORDLIKE = "\u4e00-\u9fff,.:;()!?、。，：；（）《》“”"
+_SPACED_GAP = re.compile(rf"(?<=[{_WORDLIKE}]) (?=[{_WORDLIKE}])")
+_LINE = re.compile(r"[^\n]+")
 _SEP_BETWEEN_DIGITS = re.compile(rf"[0-9]{_SEP}[0-9]")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -98,14 +113,35 @@ class NormalisedText:
         return self.offsets.span_to_original(start, end)
 
 
+def _spacing(mapped: str) -> list[tuple[int, int]]:
+    """Spaces of spread form labels and of character-spaced lines (step 3)."""
+    spans: list[tuple[int, int]] = []
+    for m in _SPREAD_LABEL.finditer(mapped):
+        lead = len(m.group()) - len(m.group().lstrip(" \t"))
+        base = m.start() + lead
+        spans.extend(
+            (base + s.start(), base + s.end()) for s in _LABEL_SPACES.finditer(m.group()[lead:])
+        )
+    for line in _LINE.finditer(mapped):
+        pieces = line.group().split(" ")
+        singles = sum(1 for p in pieces if len(p) == 1 and "\u4e00" <= p <= "\u9fff")
+        if singles >= 6 and singles >= 0.6 * sum(1 for p in pieces if p):
+            spans.extend(
+                (s.start(), s.end()) for s in _SPACED_GAP.finditer(mapped, line.start(), line.end())
+            )
+    return spans
+
+
 def _deletions(mapped: str, lost: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = list(lost)
+    if " " in mapped or "\u3000" in mapped:
+        spans.extend(_spacing(mapped))
     if any(ch in mapped for ch in _ZERO_WIDTH):
         spans.extend((m.start(), m.end()) for m in re.finditer(f"[{_ZERO_WIDTH}]", mapped))
     if "(" in mapped:
         spans.extend((m.start(), m.end()) for m in _PINYIN.finditer(mapped))
     if not _SEP_BETWEEN_DIGITS.search(mapped):
-        return sorted(spans)
+        return sorted(set(spans))
     for m in _SPLIT_DIGITS.finditer(mapped):
         base = m.start()
         # keep the "+86" prefix separator: only separators between digits go

@@ -74,6 +74,13 @@ _ORG_BEFORE_RE = re.compile(
     "(?:厅|局|处|科|办|办公室|中心|委员会|公司|医院|学校|大学|学院|银行|法院|检察院|政府|街道办事处)"
     "(?:[(]|位于|地址[:]?|设在)$"
 )
+#: 住所地/住所 right after an organisation's name is the organisation's seat (行政复议、诉讼文书
+#: 「被申请人：某区城市管理和综合执法局，住所地…」), not where a person lives.
+_SEAT_CUES = frozenset({"住所地", "住所"})
+_ORG_SEAT_RE = re.compile(
+    "(?:厅|局|委员会|委|办公室|中心|公司|医院|学校|大学|学院|银行|法院|检察院|政府|办事处|合作社"
+    "|协会|商会|集团|研究院|研究所|事务所|基金会|联合会|管委会|分行|支行)[)）]?[,，]?[ ]?$"
+)
 _TOWN_RE = re.compile(rf"[{_CJK}]{{1,6}}?(?:街道办事处|街道|镇|乡|苏木)")
 _TOWN_SUFFIX_RE = re.compile("街道办事处|街道|镇|乡")
 _VILLAGE_END_RE = re.compile(rf"[{_CJK}]{{1,8}}?(?:村民小组|村|社区|小区)")
@@ -193,9 +200,9 @@ class AddressRecognizer(Recognizer):
             or (text[floor - 1].isascii() and text[floor - 1].isalnum())  # 花果园R2区, A座
         ):
             floor -= 1
-        cue = None
+        cue, cue_at = None, -1
         for c in _CUE_RE.finditer(text, floor, k):
-            cue, floor = c.group(1), c.end()
+            cue, floor, cue_at = c.group(1), c.end(), c.start()
         start, chain_end, town_end = self._prefix(text, floor, k)
         name_from = town_end or chain_end
         if name_from is None:
@@ -212,7 +219,9 @@ class AddressRecognizer(Recognizer):
         kind = _structure(text[start : m.end()])
         if kind is not None:
             attrs[kind] = True  # residential_structure / premises
-        if cue in _RESIDENCE_CUES:
+        if cue in _SEAT_CUES and _ORG_SEAT_RE.search(text, max(0, cue_at - 12), cue_at):
+            attrs["organisation"] = True  # 被申请人：某区城管局，住所地…: the body's own seat
+        elif cue in _RESIDENCE_CUES:
             attrs["residence"] = True  # 家住, 住址, 住所地: where a person lives
         elif _ORG_BEFORE_RE.search(text, max(0, start - 12), start):
             attrs["organisation"] = True  # 省教育厅高教处（…1220室）: the office's own address

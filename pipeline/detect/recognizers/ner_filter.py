@@ -106,6 +106,23 @@ def person_token(ctx: DetectContext, s: int, e: int) -> bool:
     return False
 
 
+#: jieba tags of verbs and verbal nouns: a model span that is exactly one such token (仲裁,
+#: 调解) is the act, not a person — names are tagged nr, n, nz or a (高洁), hardly ever v.
+_VERBAL_POS = frozenset({"v", "vn", "vd"})
+#: Occupation and thing nouns (仲裁员, 调解员, 仲裁庭, 申请书): one dictionary token of three or
+#: more characters ending like this is a post or a thing, not a person.
+_POST_END = frozenset("员庭书会局处所部门")
+
+
+def ordinary_token(ctx: DetectContext, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` is exactly one jieba token that is a verb or an occupation noun."""
+    toks = ctx.tokens
+    i = bisect_right(toks.starts, s) - 1
+    if i < 0 or toks.starts[i] != s or toks.starts[i] + len(toks.words[i]) != e:
+        return False
+    return toks.flags[i] in _VERBAL_POS or (e - s >= 3 and ctx.text[e - 1] in _POST_END)
+
+
 def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether any of the sorted, non-overlapping ``spans`` overlaps ``[s, e)``."""
     k = bisect_left(spans, (e, e))

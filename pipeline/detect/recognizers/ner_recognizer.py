@@ -48,6 +48,7 @@ from pipeline.detect.recognizers.ner_budget import (
 )
 from pipeline.detect.recognizers.ner_filter import (
     on_edges,
+    ordinary_token,
     overlaps,
     person_token,
     plausible_name,
@@ -175,6 +176,8 @@ class NerPersonRecognizer(Recognizer):
             before = text[s - 1 : s] if s else ""
             if not plausible_name(text[s:e], text[e : e + 2], person_token(ctx, s, e), before):
                 continue
+            if not same and ordinary_token(ctx, s, e):
+                continue  # 仲裁申请, 首席仲裁员: the act or the post, not a person
             if not surname_len(text, s) and not on_edges(ctx, s, e):
                 continue  # 阿尔茨|海默病: a name without a surname must not cut a word
             if any(_keeps_boundary(text, d, s, e) for d in same):

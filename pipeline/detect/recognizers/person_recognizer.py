@@ -111,6 +111,10 @@ class _Tokens:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
 
+#: The last character of a cue that jieba glues to the name after it (受助|人颜若溪).
+_GLUED_CUE_END = frozenset({"人", "者"})
+
+
 def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool, bool]:
     """(acceptable, person-tagged) for a candidate name ``[s, e)``.
 
@@ -121,8 +125,10 @@ def _name_ok(text: str, toks: _Tokens, s: int, e: int, floor: int) -> tuple[bool
     last = toks.at(e - 1)
     if first is None or last is None:
         return False, False
-    if first.start < s and (first.start < floor or first.pos in NR_POS):
-        return False, False
+    if first.start < s and (
+        first.start < floor or (first.pos in NR_POS and text[first.start : s] not in _GLUED_CUE_END)
+    ):
+        return False, False  # (a person token glued to the cue's 人/者 is the name: 受助|人颜若溪)
     if last.end > e and last.pos not in NR_POS:
         return False, False  # the name would cut an ordinary word in two
     if (
