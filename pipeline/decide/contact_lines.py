@@ -24,7 +24,13 @@ PRIVATE_DOC_TYPES = frozenset(
 #: Publicity lists of private people: only an e-mail after a weak cue, or a number closing a
 #: record that opens with a company's name (a list of service providers), is contact data.
 LIST_DOC_TYPES = frozenset(
-    {"subsidy_publicity", "land_compensation", "recruitment_result", "poverty_alleviation"}
+    {
+        "subsidy_publicity",
+        "land_compensation",
+        "recruitment_result",
+        "poverty_alleviation",
+        "licence_publicity",
+    }
 )
 #: Roles whose cue in the paragraph before an item rules out the contact reading.
 PRIVATE_ROLES = frozenset({"private", "party", "beneficiary", "participant"})

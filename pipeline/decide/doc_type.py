@@ -63,6 +63,7 @@ class DocTypeClassifier:
     def classify(self, text: str) -> DocTypeGuess:
         """The document type of normalised ``text`` with the cues that decided it."""
         # a document cited in the opening lines (根据《…实施方案》) says nothing of this one's type
+        text = text[_content_start(text) :]
         head = _CITED.sub("", text[:TITLE_WINDOW])
         title = _title_lines(text)
         best = OTHER
@@ -76,6 +77,27 @@ class DocTypeClassifier:
             if score >= self.min_score and score > best.score:
                 best = DocTypeGuess(t.id, t.name, score, tuple(cues + body_cues))
         return best
+
+
+#: A web page's chrome above the title: breadcrumbs, font and print controls, the QR line.
+_CHROME = re.compile(
+    r"[ \t]*(?:首页|当前位置|您的位置|您现在的位置)"
+    r"|.*(?:>|»|【字体|字体[:：]|打印本页|关闭窗口|扫一扫|我要纠错)"
+)
+
+
+def _content_start(text: str, lines: int = 6) -> int:
+    """Where the content begins: after up to ``lines`` leading chrome lines."""
+    pos = 0
+    for _ in range(lines):
+        end = text.find("\n", pos)
+        line = text[pos : end if end != -1 else len(text)]
+        if line.strip() and not _CHROME.match(line):
+            break
+        if end == -1:
+            break
+        pos = end + 1
+    return pos
 
 
 def _title_lines(text: str, lines: int = 2, limit: int = 120) -> str:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from pipeline.decide.contact_lines import (
+    LIST_DOC_TYPES,
     PARAGRAPH_CAP,
     PRIVATE_ROLES,
     ContactLineConfig,
@@ -42,9 +43,8 @@ CUE_KIND_ROLE = {
     "beneficiary": "beneficiary",
 }
 _HONORIFICS = frozenset({"同志", "先生", "女士"})
-PUBLICITY_DOC_TYPES = frozenset(
-    {"subsidy_publicity", "land_compensation", "recruitment_result", "poverty_alleviation"}
-)
+#: Mandated publicity lists: one set, read by the contact-line reading too.
+PUBLICITY_DOC_TYPES = LIST_DOC_TYPES
 
 
 class RoleResolver:

@@ -155,3 +155,66 @@ def test_arbitration_words_are_not_names() -> None:
     )
     persons = [f.text for f in screen_text(text).findings if f.entity == "PERSON"]
     assert not any(p.startswith("仲裁") for p in persons)
+
+
+# ── set d classes (2026-12-08): role nouns, licence publicity, village homes, injuries ──
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("法律援助典型案例\n受援人郝长青在工地受伤后，用工方拒付医疗费。", "郝长青"),
+        ("限期拆除公告\n经查，相邻权利人柏玉珍多次反映该建筑影响通行。", "柏玉珍"),
+        ("关于出租屋消防安全隐患的通报\n一、房东符德彪将住房分隔为多间出租。", "符德彪"),
+    ],
+)
+def test_private_role_nouns_make_a_name_private(text: str, name: str) -> None:
+    decided = _decided(text, name)
+    assert decided is not None and decided[0] == "redact"
+
+
+def test_licence_publicity_keeps_holders_masks_identifiers() -> None:
+    text = (
+        "某区市场监督管理局关于注销食品经营许可证的公告\n\n"
+        "1. 某区阿香米粉店    经营者：蓝秀英    许可证编号：JY25303020019921\n"
+        "   注销原因：营业执照已注销。经营者预留电话15987412036无法接通，特此公告。\n"
+    )
+    assert _decided(text, "蓝秀英") == ("allow", "PI-NAME-LICENCE-PUBLICITY")
+    assert _decided(text, "15987412036", "MOBILE") == ("redact", "PI-CONTACT-PRIVATE")
+
+
+def test_village_group_house_number_is_a_home_not_premises() -> None:
+    text = "关于注销重复户口的公告\n序号  姓名  户籍地址\n1  常玉梅  清苑区何桥乡北王力村三组21号\n"
+    found = [f for f in screen_text(text).findings if f.entity == "ADDRESS"]
+    assert found and all(f.action == "redact" for f in found)
+
+
+def test_chongqing_floor_door_address_is_found() -> None:
+    text = "房东将位于渝中区解放碑街道民生路附23号3单元12-4的住房分隔出租。"
+    found = [f.text for f in screen_text(text).findings if f.entity == "ADDRESS"]
+    assert any(t.endswith("3单元12-4") for t in found)
+
+
+@pytest.mark.parametrize(
+    "injury", ["左手臂被划伤缝合6针", "面部烫伤", "被狗咬伤", "诊断为再生障碍性贫血"]
+)
+def test_injuries_and_blood_disorders_are_health(injury: str) -> None:
+    text = f"情况说明\n经核实，村民戚光明{injury}，已送医治疗。"
+    found = [f for f in screen_text(text).findings if f.entity == "HEALTH"]
+    assert any(injury.endswith(f.text) or f.text in injury for f in found)
+
+
+def test_web_chrome_does_not_hide_the_title() -> None:
+    text = (
+        "首页 > 政务公开 > 乡镇动态\n【字体：大 中 小】 打印本页 关闭窗口\n扫一扫在手机打开当前页\n"
+        "某镇2026年第三批农村村民宅基地申请审批公示\n发布日期：2026-09-02\n"
+    )
+    assert DOC_TYPES.classify(text).id == "licence_publicity"
+
+
+def test_candidate_publicity_profile_is_public_but_a_criminal_record_is_reviewed() -> None:
+    text = (
+        "某村第十二届村民委员会正式候选人公示\n\n主任候选人：韩德海，男，回族，1972年4月出生，初中文化\n\n"
+        "    原初步候选人马玉林因犯盗窃罪被判处有期徒刑二年，不得列为候选人。\n"
+    )
+    assert _decided(text, "回族", "ETHNICITY") == ("allow", "PI-APPOINTMENT-PROFILE")
+    decided = _decided(text, "马玉林")
+    assert decided is not None and decided[0] in ("review", "redact")

@@ -21,7 +21,9 @@ _NUM = r"[0-9]+(?:-[0-9]+)?"
 _CNUM = "[0-9一二三四五六七八九十百零〇]+"
 _BUILDING = rf"(?:[A-Z]|{_CNUM})(?:栋|幢|号楼|座)"
 _PARTS = (
-    rf"(?:[A-Z]{{1,2}}[0-9]{{0,2}}区(?=[0-9A-Z一二三四五六七八九十]))?(?:{_BUILDING})?(?:(?:{_NUM}|[东南西北中])单元)?(?:{_NUM}(?:层|楼)|顶层|底层)?"
+    rf"(?:[A-Z]{{1,2}}[0-9]{{0,2}}区(?=[0-9A-Z一二三四五六七八九十]))?(?:{_BUILDING})?"
+    # 2单元8-2: Chongqing's floor-door numbering after the unit, without 室
+    rf"(?:(?:{_NUM}|[东南西北中])单元(?:[0-9]{{1,2}}-[0-9]{{1,2}}(?![0-9-]))?)?(?:{_NUM}(?:层|楼)|顶层|底层)?"
     rf"(?:{_NUM}(?:室|户|号|房))?"
 )
 #: Last characters of residential compounds (望湖城, 翡翠花园, 梅园新村, 南区 …).
@@ -37,7 +39,7 @@ _PREMISES_RE = re.compile(
     "|工业园|科技园|产业园|创业园|园区|开发区|商城|市场|大楼"
 )
 _ANCHOR_RE = re.compile(
-    rf"(?P<road>(?:大道|大街|胡同|路|街|巷|弄)(?:(?:{_CNUM}|[东南西北中])(?:段|巷|弄))?{_NUM}号(?:院|楼)?"
+    rf"(?P<road>(?:大道|大街|胡同|路|街|巷|弄)(?:(?:{_CNUM}|[东南西北中])(?:段|巷|弄))?附?{_NUM}号(?:院|楼)?"
     rf"(?:[{_CJK}]{{2,8}}?(?:小区|花园|公寓|家园|新村|苑|大厦|办公楼|综合楼|写字楼)"
     rf"(?={_BUILDING}|{_NUM}(?:层|楼|室)))?{_PARTS})"
     rf"|(?P<village>(?:村(?:委会)?|社区|居委会)(?:{_CNUM}(?:村民小组|村民组|组|队|社)"
@@ -71,7 +73,8 @@ _RESIDENCE_CUES = frozenset((*CUES, "住")) - {
 }
 #: An organisation named right before an address, in brackets or with 位于 (reach: 12 chars).
 _ORG_BEFORE_RE = re.compile(
-    "(?:厅|局|处|科|办|办公室|中心|委员会|公司|医院|学校|大学|学院|银行|法院|检察院|政府|街道办事处)"
+    "(?:厅|局|处|科|办|办公室|中心|委员会|村委会|居委会|公司|医院|学校|大学|学院|银行|法院|检察院|政府"
+    "|街道办事处)"
     "(?:[(]|位于|地址[:]?|设在)$"
 )
 #: 住所地/住所 right after an organisation's name is the organisation's seat (行政复议、诉讼文书
@@ -219,6 +222,9 @@ class AddressRecognizer(Recognizer):
         kind = _structure(text[start : m.end()])
         if kind is not None:
             attrs[kind] = True  # residential_structure / premises
+        village = m.group("village")
+        if village is not None and "组" in village and village.endswith("号"):
+            attrs["village_group"] = True  # 南大冉村二组16号: a household of a village group
         if cue in _SEAT_CUES and _ORG_SEAT_RE.search(text, max(0, cue_at - 12), cue_at):
             attrs["organisation"] = True  # 被申请人：某区城管局，住所地…: the body's own seat
         elif cue in _RESIDENCE_CUES:

@@ -55,7 +55,9 @@ _PRIVATE = _words(
     # private parties a notice names in passing (请失主李某…认领, 经群众张某提供线索)
     "失主 群众 来访群众 来电群众 报案人 报警人 来电人 来访人 求助者 受害群众 "
     # recipients named in a relief or charity list (受助人颜某，女，9岁)
-    "受助人 受助者 受捐人 受资助人 "
+    "受助人 受助者 受捐人 受资助人 受援人 "
+    # neighbours' and tenancy roles in enforcement narratives (相邻权利人罗某, 房东谭某)
+    "相邻权利人 利害关系人 房东 出租人 租客 "
 )
 #: Third parties of a narrative (relatives, neighbours, witnesses): private in any document.
 THIRD_PARTY_CUES = _words(
