@@ -183,7 +183,13 @@ def _may_be_partial(result: Classification) -> bool:
     (which gives the applicant what may be given) keep their outcome."""
     if result.decided_by in ("密级", "内部流转") or result.rule == "DA-ON-REQUEST-APPLICANT":
         return False
-    return result.attribute in ("主动公开", "依申请公开") or result.decided_by == "模型"
+    # a report read as process information by its form, but released with parts removed
+    # (「（公开版）」「已作删除处理」): the agency has published it, so the removal decides
+    return (
+        result.attribute in ("主动公开", "依申请公开")
+        or result.decided_by == "模型"
+        or result.rule == "DA-PROCESS-REPORT"
+    )
 
 
 def _gov_category(doc: ParsedDocument) -> str | None:

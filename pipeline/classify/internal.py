@@ -18,10 +18,12 @@ from typing import Any
 from pipeline.decide.rule_schema import RuleError, load_yaml, rules_dir
 from pipeline.normalise import NormalisedText
 
-#: a security classification mark in its usual placements (秘密★1年, ★机密, 绝密 ★ 长期)
+#: a security classification mark in its usual placements (秘密★1年, ★机密, 绝密 ★ 长期), and
+#: the OA header field form 「密级：机密　保密期限：10年」 (not 「密级：无」 or 「密级：公开」)
 SECRECY = re.compile(
     r"(?:绝密|机密|秘密)\s*[★☆*]\s*(?:[0-9一二三四五六七八九十]+\s*年|长期)?"
     r"|[★☆]\s*(?:绝密|机密|秘密)"
+    r"|密级\s*[:：]\s*(?:绝密|机密|秘密)(?![\u4e00-\u9fff])(?:\s*保密期限\s*[:：]\s*[^\n]{1,8})?"
 )
 _PROCESS = "process_genres"
 _HEAD, _TAIL, _SHORT_LINE = 160, 240, 24
