@@ -60,8 +60,8 @@ _SPREAD_LABEL = re.compile(
     r"(?m)^[ \t]*[\u4e00-\u9fff](?:[ \u3000]{1,6}[\u4e00-\u9fff]){1,3}(?=[ \u3000]{0,4}[:：])"
 )
 _LABEL_SPACES = re.compile(r"[ \u3000]+")
-#: A character-spaced line: at least 6 single characters standing between spaces, and they
-#: make at least 60 % of the line's space-separated pieces (a header line 「姓名 性别 民族」
+#: A character-spaced line: at least 8 single characters standing between spaces, and they
+#: make at least 75 % of the line's space-separated pieces (a header line 「姓名 性别 民族」
 #: has none).
 _WORDLIKE = "\u4e00-\u9fff,.:;()!?、。，：；（）《》“”"
 _SPACED_GAP = re.compile(rf"(?<=[{_WORDLIKE}]) (?=[{_WORDLIKE}])")
@@ -125,7 +125,9 @@ def _spacing(mapped: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(mapped):
         pieces = line.group().split(" ")
         singles = sum(1 for p in pieces if len(p) == 1 and "\u4e00" <= p <= "\u9fff")
-        if singles >= 6 and singles >= 0.6 * sum(1 for p in pieces if p):
+        # (a space-separated table row of one-character cells, 「王五 男 汉 是 否」, stays short
+        # of these bounds)
+        if singles >= 8 and singles >= 0.75 * sum(1 for p in pieces if p):
             spans.extend(
                 (s.start(), s.end()) for s in _SPACED_GAP.finditer(mapped, line.start(), line.end())
             )
