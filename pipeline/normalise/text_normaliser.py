@@ -65,7 +65,9 @@ _LABEL_SPACES = re.compile(r"[ \u3000]+")
 #: has none).
 _WORDLIKE = "\u4e00-\u9fff,.:;()!?、。，：；（）《》“”"
 _SPACED_GAP = re.compile(rf"(?<=[{_WORDLIKE}]) (?=[{_WORDLIKE}])")
-_LINE = re.compile(r"[^\n]+")
+#: Three characters spaced one by one: a character-spaced line (at least 8 singles making
+#: 75 % of its pieces) always holds such a run, so only lines with one are counted.
+_SPACED_RUN = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff] +[\u4e00-\u9fff]")
 _SEP_BETWEEN_DIGITS = re.compile(rf"[0-9]{_SEP}[0-9]")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -122,21 +124,25 @@ def _spacing(mapped: str) -> list[tuple[int, int]]:
         spans.extend(
             (base + s.start(), base + s.end()) for s in _LABEL_SPACES.finditer(m.group()[lead:])
         )
-    for line in _LINE.finditer(mapped):
-        pieces = line.group().split(" ")
+    done = -1  # end of the last line counted
+    for run in _SPACED_RUN.finditer(mapped):
+        if run.start() < done:
+            continue
+        lo = mapped.rfind("\n", 0, run.start()) + 1
+        hi = mapped.find("\n", run.end())
+        done = hi = len(mapped) if hi == -1 else hi
+        pieces = mapped[lo:hi].split(" ")
         singles = sum(1 for p in pieces if len(p) == 1 and "\u4e00" <= p <= "\u9fff")
         # (a space-separated table row of one-character cells, 「王五 男 汉 是 否」, stays short
         # of these bounds)
         if singles >= 8 and singles >= 0.75 * sum(1 for p in pieces if p):
-            spans.extend(
-                (s.start(), s.end()) for s in _SPACED_GAP.finditer(mapped, line.start(), line.end())
-            )
+            spans.extend((s.start(), s.end()) for s in _SPACED_GAP.finditer(mapped, lo, hi))
     return spans
 
 
 def _deletions(mapped: str, lost: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = list(lost)
-    if " " in mapped or "\u3000" in mapped:
+    if " " in mapped:  # (the character map has turned 　 and other spaces into " ")
         spans.extend(_spacing(mapped))
     if any(ch in mapped for ch in _ZERO_WIDTH):
         spans.extend((m.start(), m.end()) for m in re.finditer(f"[{_ZERO_WIDTH}]", mapped))
